@@ -1,0 +1,1 @@
+"""Converter from plain-text Chinese government reports to a bilingual-script MkDocs site."""

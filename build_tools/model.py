@@ -1,0 +1,95 @@
+"""The document model: frozen shapes only, no logic, no project imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A source line dropped as web-page chrome, by a named rule."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """One label/value pair of the header block (索引号, 发布机构 …)."""
+
+    label: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """An inline enumeration (一是, 二是 …) inside a paragraph."""
+
+    id: str
+    marker: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    text: str
+    line: int
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """TAB-separated rows, kept cell for cell."""
+
+    id: str
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading (一、 / （一） / 1. / （1）) and what follows it."""
+
+    id: str
+    number: str
+    title: str
+    level: int
+    line: int
+    blocks: tuple[Block, ...] = ()
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a publisher may set beside a report (seeds/<name>.yml)."""
+
+    slug: str
+    title: str | None = None
+    source_url: str | None = None
+    hant_config: str = "s2tw"
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    slug: str
+    path: str
+    lang: str
+    source_lang: str
+    title: str
+    metadata: tuple[MetaField, ...]
+    date: str | None
+    time: str | None
+    source: str | None
+    publisher: str | None
+    removed: tuple[Removal, ...]
+    header_lines: tuple[int, ...]
+    preamble: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    settings: Settings = field(default_factory=lambda: Settings(slug=""))

@@ -1,0 +1,78 @@
+"""Find web-page chrome lines by the rules of data/chrome.yml. Returns removals; keeps nothing."""
+
+from __future__ import annotations
+
+from .grammar import ChromeRule, Grammar
+from .text import probe, squash
+
+
+def find_chrome(lines: list[str], g: Grammar) -> dict[int, str]:
+    """Line index -> rule id, for the rules that need no knowledge of title or body."""
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if i in found or not probe(line):
+            continue
+        for rule in g.chrome:
+            if rule.repeats is None and rule.line.match(probe(line)):
+                _apply(rule, lines, i, found)
+                break
+    return found
+
+
+def find_repeats(lines: list[str], found: dict[int, str], g: Grammar, title: str, body_from: int) -> dict[int, str]:
+    """Lines below the header that repeat the title, or repeat the body after the page's end."""
+    end = _last_end_marker(lines, g)
+    body = squash("".join(lines[i] for i in range(body_from, end) if i not in found))
+    more: dict[int, str] = {}
+    for i in range(body_from, len(lines)):
+        text = probe(lines[i])
+        if i in found or not text:
+            continue
+        for rule in g.chrome:
+            if rule.repeats is None or (rule.after_end and i <= end):
+                continue
+            m = rule.line.match(text)
+            if m and _repeats(rule, m.groupdict().get("rest") or text, title, body):
+                more[i] = rule.id
+                break
+    return more
+
+
+def _repeats(rule: ChromeRule, text: str, title: str, body: str) -> bool:
+    if rule.repeats == "title":
+        return squash(text) == squash(title)
+    return squash(text) in body
+
+
+def _apply(rule: ChromeRule, lines: list[str], i: int, found: dict[int, str]) -> None:
+    if rule.until is not None:
+        stop = next((j for j in range(i + 1, len(lines)) if rule.until.match(probe(lines[j]))), None)
+        if stop is None:
+            return
+        for j in range(i, stop):
+            found[j] = rule.id
+        return
+    found[i] = rule.id
+    j = i + 1
+    for pattern in rule.then:
+        j = _skip_blank(lines, j)
+        if j < len(lines) and pattern.match(probe(lines[j])):
+            found[j] = rule.id
+            j += 1
+    if rule.through_paragraph:
+        while j < len(lines) and probe(lines[j]):
+            found[j] = rule.id
+            j += 1
+
+
+def _skip_blank(lines: list[str], j: int) -> int:
+    while j < len(lines) and not probe(lines[j]):
+        j += 1
+    return j
+
+
+def _last_end_marker(lines: list[str], g: Grammar) -> int:
+    for i in range(len(lines) - 1, -1, -1):
+        if any(m.match(probe(lines[i])) for m in g.end_markers):
+            return i
+    return len(lines)

@@ -1,0 +1,110 @@
+"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> render -> docs/.
+
+I/O only at the two ends. Every report is converted before anything is written, so one
+bad report stops the build with docs/ untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import render, yamlfile
+from .converter import converter
+from .decode import decode
+from .errors import ReportError
+from .fidelity import check_fidelity
+from .model import Report, Settings
+from .parse import parse
+from .parse.grammar import DATA
+from .settings import load_settings
+from .sitefiles import write_tree
+from .variants import detect_script, to_variant
+
+LANGS = render.LANGS
+REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
+
+
+@dataclass(frozen=True)
+class Built:
+    reports: dict[str, list[Report]]  # lang -> reports, in home-page order
+    files: dict[str, str]  # docs-relative path -> Markdown
+    navs: dict[str, list[Any]]  # lang -> MkDocs nav
+    changed: tuple[str, ...]
+
+
+def build(root: Path, write: bool = True) -> Built:
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    if not seeds:
+        raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
+    variants = [convert_file(path, root) for path in seeds]
+    _check_unique_slugs(variants)
+    reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
+    files: dict[str, str] = {}
+    for lang in LANGS:
+        files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
+        for report in reports[lang]:
+            pages = render.render_report(report, ui(lang), conversion_note(report))
+            files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
+    changed = write_tree(root / "docs", files) if write else []
+    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
+    return Built(reports, files, navs, tuple(changed))
+
+
+def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
+    """One seed file to its report in every variant. Raises ReportError for bad input."""
+    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if not path.is_file():
+        raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
+    settings = load_settings(path)
+    text = decode(path.read_bytes(), shown, settings.encoding)
+    return convert_text(text, shown, settings)
+
+
+def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
+    source_lang = detect_script(text, converter("t2s"), converter("s2t"))
+    report = parse(text, path, settings, source_lang)
+    check_fidelity(report, text)
+    if source_lang == "zh-Hans":
+        other, config = "zh-Hant", settings.hant_config
+    else:
+        other, config = "zh-Hans", REVERSE[settings.hant_config]
+    return {source_lang: report, other: to_variant(report, other, converter(config))}
+
+
+def conversion_note(report: Report) -> str:
+    words = ui(report.lang)
+    if report.lang == report.source_lang:
+        return words["converted_from"]
+    config = report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
+    names = words["names"]
+    return str(words["converted_to"]).format(source=names[report.source_lang], config=config, target=names[report.lang])
+
+
+@cache
+def ui(lang: str) -> dict[str, Any]:
+    return dict(yamlfile.load(DATA / "ui.yml")[lang])
+
+
+def _home_order(report: Report) -> tuple[str, str]:
+    return ("~" if not report.date else _invert(report.date), report.title)
+
+
+def _invert(date: str) -> str:
+    """Newest first: turn each digit d into 9-d so an ascending sort puts later dates first."""
+    return "".join(str(9 - int(c)) if c.isdigit() else c for c in date)
+
+
+def _check_unique_slugs(variants: list[dict[str, Report]]) -> None:
+    seen: dict[str, str] = {}
+    for v in variants:
+        report = next(iter(v.values()))
+        if report.slug in seen:
+            raise ReportError(
+                report.path,
+                f"slug {report.slug!r} is already used by {seen[report.slug]}",
+                "give one of them another `slug:` in its settings file",
+            )
+        seen[report.slug] = report.path

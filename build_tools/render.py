@@ -1,0 +1,175 @@
+"""Every Markdown string and output path. Pure: Report in, {path: text} out; no file system.
+
+Report text is data: paragraphs and tables become escaped raw HTML blocks (Markdown leaves
+them alone), headings and link texts are backslash-escaped, so `*`, `#`, `<script>`,
+`[a](b)` and `|` in a report render literally.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from .model import Block, Paragraph, Report, Section, Table
+
+# Exactly the characters Python-Markdown accepts after a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+LANGS = ("zh-Hans", "zh-Hant")
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown inline context (heading, link text): nothing in it is syntax."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def page_path(report: Report, section: Section | None = None) -> str:
+    return f"{report.slug}/{section.id if section else 'index'}.md"
+
+
+def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, str]:
+    pages = {page_path(report): _index_page(report, ui, note)}
+    for section in report.sections:
+        pages[page_path(report, section)] = _part_page(report, section)
+    return pages
+
+
+def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
+    lines = [
+        _front_matter(ui["home_title"]),
+        f"# {md_text(ui['home_title'])}",
+        "",
+        f"<p>{html_text(ui['home_intro'])}</p>",
+        "",
+    ]
+    lines += [f"## {md_text(ui['reports'])} {{#reports}}", ""]
+    for r in reports:
+        facts = " · ".join(x for x in (r.publisher, r.date) if x)
+        lines.append(f"- [{md_text(r.title)}]({page_path(r)})" + (f"  \n  {md_text(facts)}" if facts else ""))
+    return "\n".join(lines) + "\n"
+
+
+def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
+    """The navigation as MkDocs wants it: the home page, then one section per report."""
+    items: list[Any] = [{nav_title(ui["home_title"]): "index.md"}]
+    for r in reports:
+        parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
+        items.append({nav_title(r.title): [page_path(r), *parts]})
+    return items
+
+
+def nav_title(text: str) -> str:
+    """Nav labels reach the theme's templates unescaped, so escape them here."""
+    return html_text(text)
+
+
+def _front_matter(title: str) -> str:
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+
+
+def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
+    out = [_front_matter(r.title), f"# {md_text(r.title)} {{#title}}", ""]
+    out += _dateline(r, ui) + _metadata(r, ui)
+    out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
+    out += [_block(b) for b in r.preamble]
+    if r.sections:
+        out += [f"## {md_text(ui['contents'])} {{#contents}}", "", *_contents(r), ""]
+    out += _removed(r, ui)
+    return "\n".join(out) + "\n"
+
+
+def _dateline(r: Report, ui: dict[str, Any]) -> list[str]:
+    facts = []
+    if r.date:
+        facts.append(f"{ui['published']} {r.date}{' ' + r.time if r.time else ''}")
+    if r.source:
+        facts.append(f"{ui['source']} {r.source}")
+    if not facts:
+        return []
+    link = ""
+    if r.settings.source_url:
+        url = html_text(r.settings.source_url)
+        link = f' · <a href="{url}" rel="external">{html_text(ui["source_url"])}</a>'
+    return [f'<p class="report-dateline">{html_text(" · ".join(facts))}{link}</p>', ""]
+
+
+def _metadata(r: Report, ui: dict[str, Any]) -> list[str]:
+    if not r.metadata:
+        return []
+    rows = "".join(
+        f'<tr><th scope="row">{html_text(f.label)}</th><td>{html_text(f.value)}</td></tr>' for f in r.metadata
+    )
+    return [
+        f'<table class="report-meta"><caption>{html_text(ui["metadata"])}</caption><tbody>{rows}</tbody></table>',
+        "",
+    ]
+
+
+def _contents(r: Report) -> list[str]:
+    lines = []
+
+    def walk(section: Section, page: str, depth: int) -> None:
+        anchor = "" if depth == 0 else f"#{section.id}"
+        lines.append(f"{'    ' * depth}- [{md_text(section.number + section.title)}]({page}{anchor})")
+        for child in section.children:
+            walk(child, page, depth + 1)
+
+    for s in r.sections:
+        walk(s, f"{s.id}.md", 0)
+    return lines
+
+
+def _removed(r: Report, ui: dict[str, Any]) -> list[str]:
+    if not r.removed:
+        return []
+    items = "".join(
+        f"<li>{html_text(ui['line'].format(n=x.line))} · {html_text(ui['rule'])} <code>{html_text(x.rule)}</code>"
+        f" · <q>{html_text(x.text.strip())}</q></li>"
+        for x in r.removed
+    )
+    summary = html_text(ui["removed"].format(n=len(r.removed)))
+    return [
+        f'<details class="removed" data-search-exclude><summary>{summary}</summary>'
+        f"<p>{html_text(ui['removed_note'])}</p><ul>{items}</ul></details>",
+        "",
+    ]
+
+
+def _part_page(r: Report, part: Section) -> str:
+    out = [_front_matter(part.number + part.title)]
+
+    def walk(section: Section, depth: int) -> None:
+        out.extend([f"{'#' * min(depth, 6)} {md_text(section.number + section.title)} {{#{section.id}}}", ""])
+        out.extend(_block(b) for b in section.blocks)
+        for child in section.children:
+            walk(child, depth + 1)
+
+    walk(part, 1)
+    return "\n".join(out) + "\n"
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Table):
+        return _table(block) + "\n"
+    return _paragraph(block) + "\n"
+
+
+def _paragraph(p: Paragraph) -> str:
+    pieces, at = [], 0
+    for item in p.items:
+        pieces.append(html_text(p.text[at : item.offset]))
+        pieces.append(f'<span class="item" id="{item.id}">{html_text(item.marker)}</span>')
+        at = item.offset + len(item.marker)
+    pieces.append(html_text(p.text[at:]))
+    return f'<p id="{p.id}" class="para">{"".join(pieces)}</p>'
+
+
+def _table(t: Table) -> str:
+    rows = "".join("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in t.rows)
+    return f'<div class="table-wrap" tabindex="0"><table id="{t.id}" class="report-table"><tbody>{rows}</tbody></table></div>'

@@ -1,0 +1,63 @@
+"""Per-report settings: seeds/<name>.yml beside seeds/<name>.txt (all fields optional)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import yamlfile
+from .errors import ReportError
+from .model import Settings
+
+_FIELDS = {"slug", "title", "source_url", "hant_config", "encoding"}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Character-level targets only: s2twp/s2hkp would also swap vocabulary and change official text.
+HANT_CONFIGS = ("s2tw", "s2hk", "s2t")
+
+
+def load_settings(txt: Path) -> Settings:
+    path = txt.with_suffix(".yml")
+    raw = yamlfile.load(path) if path.exists() else {}
+    raw = raw or {}
+    if not isinstance(raw, dict):
+        raise ReportError(str(path), "settings must be a mapping of field: value", f"use fields {sorted(_FIELDS)}", 1)
+    for key in raw:
+        if key not in _FIELDS:
+            raise ReportError(str(path), f"unknown setting {key!r}", f"use one of {sorted(_FIELDS)}", _line(path, key))
+    slug = str(raw.get("slug") or txt.stem)
+    if not _SLUG.match(slug):
+        raise ReportError(
+            str(path) if raw.get("slug") else str(txt),
+            f"slug {slug!r} is not lower-case ASCII words joined by -",
+            "rename the file or set `slug: zhenhai-2024-report` in its settings",
+            _line(path, "slug"),
+        )
+    hant = str(raw.get("hant_config", "s2tw"))
+    if hant not in HANT_CONFIGS:
+        raise ReportError(
+            str(path),
+            f"hant_config {hant!r} is not allowed",
+            f"use one of {', '.join(HANT_CONFIGS)} (vocabulary-changing configs such as s2twp alter official text)",
+            _line(path, "hant_config"),
+        )
+    return Settings(
+        slug=slug,
+        title=_opt(raw, "title"),
+        source_url=_opt(raw, "source_url"),
+        hant_config=hant,
+        encoding=_opt(raw, "encoding"),
+    )
+
+
+def _opt(raw: dict[str, object], key: str) -> str | None:
+    value = raw.get(key)
+    return None if value is None else str(value)
+
+
+def _line(path: Path, key: str) -> int | None:
+    if not path.exists():
+        return None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return n
+    return None
