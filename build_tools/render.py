@@ -172,4 +172,5 @@ def _paragraph(p: Paragraph) -> str:
 
 def _table(t: Table) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in row) + "</tr>" for row in t.rows)
-    return f'<div class="table-wrap" tabindex="0"><table id="{t.id}" class="report-table"><tbody>{rows}</tbody></table></div>'
+    table = f'<table id="{t.id}" class="report-table"><tbody>{rows}</tbody></table>'
+    return f'<div class="table-wrap" tabindex="0">{table}</div>'

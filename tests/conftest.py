@@ -1,0 +1,39 @@
+"""Shared fixtures: the project root, the seed, the corpus (skipped when absent), a built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "zhenhai-2024-law-based-government.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_file(name: str) -> Path:
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"corpus document {name} not found in {CORPUS} (the shared corpus is not beside this checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built with `mkdocs build --strict` from a copy of the project."""
+    work = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, work / name)
+    for name in ("seeds", "overrides", "docs"):
+        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json"))
+    os.symlink(ROOT / "build_tools", work / "build_tools")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
+        run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
+        assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
+    return work / "site"
