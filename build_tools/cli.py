@@ -1,4 +1,6 @@
-"""Command line: `python -m build_tools convert | outline FILE [--json]`. Errors -> exit 1."""
+"""Command line: `python -m build_tools convert | outline FILE [--json] | review REPORT [--target T] [--json]`.
+
+Errors -> exit 1."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import pipeline, review
 from .errors import ReportError
 from .outline import outline, outline_text
 
@@ -38,6 +40,24 @@ def _outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    path = Path(args.report)
+    if not path.is_file() and not path.suffix:  # a report's name: seeds/NAME.txt
+        path = Path(args.root) / "seeds" / f"{args.report}.txt"
+    variants = pipeline.convert_file(path, Path(args.root).resolve())
+    slug = next(iter(variants.values())).slug
+    lists = pipeline.review_lists(variants)
+    target = args.target or next(iter(lists))
+    if target not in lists:
+        raise ReportError(str(path), f"no {target} variant", f"use --target {' or '.join(lists)}")
+    config, items = lists[target]
+    if args.json:
+        print(review.as_json(slug, config, target, items), end="")
+    else:
+        print(review.as_text(slug, config, target, items, args.open), end="")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -48,4 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
     show.set_defaults(run=_outline)
+    check = commands.add_parser("review", help="list every one-to-many conversion choice of one report")
+    check.add_argument("report", help="a report's .txt file, or its name in seeds/")
+    check.add_argument("--target", help="the converted variant to review (default: the report's only one)")
+    check.add_argument("--json", action="store_true", help="print the list as JSON")
+    check.add_argument("--open", action="store_true", help="show only items no entry or acceptance decided")
+    check.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
+    check.set_defaults(run=_review)
     return parser

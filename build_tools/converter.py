@@ -1,20 +1,110 @@
-"""The only module that imports opencc: it turns a config name into a text -> text callable."""
+"""The only module that imports opencc: config names (plus project phrases) -> text -> text callables.
+
+Project phrases go through OpenCC's own configuration, never string replaces after conversion:
+we write a custom config JSON that is the shipped one with an inline dictionary added to the
+segmentation step (so the phrase is one segment, not split before it can match) and first in
+every conversion step (phrase -> form in the first step, form -> form after it, so a later step
+such as TWVariants cannot alter the recorded form).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import subprocess
+import tempfile
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import opencc
 
 Convert = Callable[[str], str]
+Pairs = tuple[tuple[str, str], ...]
 
-
-@cache
-def converter(config: str) -> Convert:
-    """OpenCC with one of its shipped configs (s2tw, s2hk, tw2s, t2s …)."""
-    return opencc.OpenCC(f"{config}.json").convert
+SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+BIN = Path(opencc.__file__).parent / "clib" / "bin"
 
 
 def opencc_version() -> str:
     return str(getattr(opencc, "__version__", "unknown"))
+
+
+def _cache_dir() -> Path:
+    path = Path(tempfile.gettempdir()) / f"build_tools-opencc-{opencc_version()}"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@cache
+def converter(config: str, phrases: Pairs = ()) -> Convert:
+    """OpenCC with one of its shipped configs (s2tw, s2hk, tw2s, t2s …), plus project phrases."""
+    if not phrases:
+        return opencc.OpenCC(f"{config}.json").convert
+    return opencc.OpenCC(str(custom_config(config, phrases))).convert
+
+
+def custom_config(config: str, phrases: Pairs) -> Path:
+    """The shipped config with the phrases added; a file named by its content (deterministic)."""
+    text = json.dumps(config_with_phrases(config, phrases), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    path = _cache_dir() / f"{config}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    if not path.exists():
+        _write_atomic(path, text)
+    return path
+
+
+def config_with_phrases(config: str, phrases: Pairs) -> dict[str, Any]:
+    base = _absolute(json.loads((SHARE / f"{config}.json").read_text(encoding="utf-8")))
+    forward = {phrase: form for phrase, form in phrases}
+    keep = {form: form for _, form in phrases}
+    out = dict(base, name=f"{base['name']} + project dictionary ({len(phrases)} phrases)")
+    out["segmentation"] = dict(base["segmentation"], dict=_first(forward, base["segmentation"]["dict"], "union"))
+    out["conversion_chain"] = [
+        {"dict": _first(forward if i == 0 else keep, step["dict"], "short_circuit")}
+        for i, step in enumerate(base["conversion_chain"])
+    ]
+    return out
+
+
+def character_table(config: str) -> dict[str, tuple[str, ...]]:
+    """OpenCC's one-character table used by `config` (STCharacters or TSCharacters): char -> candidates,
+    the default first. Read by dumping the shipped .ocd2 to text with OpenCC's own opencc_dict tool."""
+    name = "TSCharacters" if config.endswith("2s") else "STCharacters"
+    return dict(_read_text_dict(name))
+
+
+@cache
+def _read_text_dict(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = _cache_dir() / f"{name}.txt"
+    if not out.exists():
+        tmp = out.with_suffix(f".{os.getpid()}.txt")
+        tool = [str(BIN / "opencc_dict"), "-i", str(SHARE / f"{name}.ocd2"), "-f", "ocd2", "-o", str(tmp), "-t", "text"]
+        subprocess.run(tool, check=True, capture_output=True)
+        os.replace(tmp, out)
+    rows = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        rows.append((key, tuple(values.split(" "))))
+    return tuple(rows)
+
+
+def _first(entries: dict[str, str], dictionary: dict[str, Any], policy: str) -> dict[str, Any]:
+    """A dictionary group that asks the project's inline entries before the shipped dictionary."""
+    return {"type": "group", "match_policy": policy, "dicts": [{"type": "inline", "entries": entries}, dictionary]}
+
+
+def _absolute(node: Any) -> Any:
+    """The shipped config with every dictionary file named by its absolute path (ours lives elsewhere)."""
+    if isinstance(node, dict):
+        return {k: str(SHARE / v) if k == "file" else _absolute(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_absolute(v) for v in node]
+    return node
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

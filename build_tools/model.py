@@ -66,6 +66,21 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """One entry of a conversion dictionary: in `config`, `phrase` becomes exactly `form`.
+
+    kind is "entry" (conversion dictionary), "lock" (a name that must keep its recorded form)
+    or "accepted" (an editor checked this choice; it only silences the review list).
+    """
+
+    config: str
+    phrase: str
+    form: str
+    kind: str
+    origin: str  # "path:line", where an editor finds it
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a publisher may set beside a report (seeds/<name>.yml)."""
 
@@ -74,6 +89,8 @@ class Settings:
     source_url: str | None = None
     hant_config: str = "s2tw"
     encoding: str | None = None
+    phrases: tuple[Phrase, ...] = ()  # the report's own dictionary entries and locks
+    accepted: tuple[Phrase, ...] = ()  # the report's own accepted review choices
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import render, yamlfile
-from .converter import converter
+from . import dictionary, render, review, yamlfile
+from .converter import character_table, converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
@@ -49,6 +49,8 @@ def build(root: Path, write: bool = True) -> Built:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
     changed = write_tree(root / "docs", files) if write else []
+    if write:  # for editors, beside the site and outside it: not published, not in any nav
+        write_tree(root / "build" / "review", review_files(variants))
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed))
 
@@ -71,16 +73,44 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
         other, config = "zh-Hant", settings.hant_config
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
-    return {source_lang: report, other: to_variant(report, other, converter(config))}
+    convert = converter(config, dictionary.pairs(config, settings))
+    return {source_lang: report, other: to_variant(report, other, convert)}
 
 
 def conversion_note(report: Report) -> str:
     words = ui(report.lang)
     if report.lang == report.source_lang:
         return words["converted_from"]
-    config = report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
+    config = config_for(report)
     names = words["names"]
     return str(words["converted_to"]).format(source=names[report.source_lang], config=config, target=names[report.lang])
+
+
+def config_for(report: Report) -> str:
+    """The OpenCC config a converted variant was made with."""
+    return report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
+
+
+def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[review.Item]]]:
+    """lang -> (config, review items) for every converted variant of one report."""
+    source = next(r for r in variants.values() if r.lang == r.source_lang)
+    out = {}
+    for lang, report in variants.items():
+        if lang != source.lang:
+            config, settings = config_for(report), report.settings
+            decided, accepted = dictionary.entries(config, settings), dictionary.accepted(config, settings)
+            out[lang] = (config, review.review(source, report, character_table(config), decided, accepted))
+    return out
+
+
+def review_files(variants: list[dict[str, Report]]) -> dict[str, str]:
+    files = {}
+    for v in variants:
+        slug = next(iter(v.values())).slug
+        for lang, (config, items) in review_lists(v).items():
+            files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
+            files[f"{slug}.{lang}.md"] = review.as_text(slug, config, lang, items)
+    return files
 
 
 @cache

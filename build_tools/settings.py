@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import yamlfile
+from . import dictionary, yamlfile
 from .errors import ReportError
-from .model import Settings
+from .model import Phrase, Settings
 
-_FIELDS = {"slug", "title", "source_url", "hant_config", "encoding"}
+_FIELDS = {"slug", "title", "source_url", "hant_config", "encoding", "conversion", "locks", "accepted"}
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Character-level targets only: s2twp/s2hkp would also swap vocabulary and change official text.
 HANT_CONFIGS = ("s2tw", "s2hk", "s2t")
@@ -46,7 +46,16 @@ def load_settings(txt: Path) -> Settings:
         source_url=_opt(raw, "source_url"),
         hant_config=hant,
         encoding=_opt(raw, "encoding"),
+        phrases=_phrases(raw, str(path)),
+        accepted=dictionary.read_table(raw.get("accepted"), str(path), "accepted", _line(path, "accepted")),
     )
+
+
+def _phrases(raw: dict[str, object], shown: str) -> tuple[Phrase, ...]:
+    """The report's own dictionary entries and locks (schema and checks in dictionary.py)."""
+    path = Path(shown)
+    entries = dictionary.read_table(raw.get("conversion"), shown, "entry", _line(path, "conversion"))
+    return entries + dictionary.read_locks(raw.get("locks"), shown, _line(path, "locks"))
 
 
 def _opt(raw: dict[str, object], key: str) -> str | None:

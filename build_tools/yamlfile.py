@@ -11,13 +11,14 @@ from .errors import ReportError
 
 
 class LineDict(dict):
-    """A mapping from a YAML file, with the line it starts on."""
+    """A mapping from a YAML file, with the line it starts on and the line of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int]
 
 
 def load(path: Path) -> Any:
-    """Parse a YAML file into plain values; mappings become LineDicts."""
+    """Parse a YAML file into plain values; mappings become LineDicts. A repeated key is an error."""
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except OSError as err:
@@ -27,20 +28,33 @@ def load(path: Path) -> Any:
         line = mark.line + 1 if mark else None
         problem = getattr(err, "problem", None) or str(err)
         raise ReportError(str(path), f"not valid YAML: {problem}", "fix the YAML syntax at that line", line) from None
-    return _value(node) if node is not None else None
+    return _value(node, str(path)) if node is not None else None
 
 
-def _value(node: yaml.Node) -> Any:
+def _value(node: yaml.Node, path: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1
-        for key, value in node.value:
-            out[_value(key)] = _value(value)
+        out.key_lines = {}
+        for key_node, value in node.value:
+            key = _value(key_node, path)
+            line = key_node.start_mark.line + 1
+            if key in out:
+                hint = f"keep one of them (the first is on line {out.key_lines[key]})"
+                raise ReportError(path, f"key {key!r} appears twice in this mapping", hint, line)
+            out[key] = _value(value, path)
+            out.key_lines[key] = line
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_value(item) for item in node.value]
+        return [_value(item, path) for item in node.value]
     return yaml.SafeLoader(" ").construct_object(node)
 
 
 def line_of(value: Any) -> int | None:
     return getattr(value, "line", None)
+
+
+def key_line(mapping: Any, key: Any) -> int | None:
+    """The line a key of a LineDict is written on (None for other values)."""
+    lines = getattr(mapping, "key_lines", None)
+    return lines.get(key) if lines else None
