@@ -138,9 +138,9 @@ def _phrase(config: str, phrase: Any, form: Any, kind: str, path: str, line: int
             raise ReportError(
                 path, f"{config}: {value!r} is not a phrase", "write phrases as text, quoted if need be", line
             )
-        if any(ch.isspace() or ch in "#:" for ch in value):
-            hint = "a phrase is one run of characters: split it into separate entries"
-            raise ReportError(path, f"{config}: {value!r} contains a space or #/:", hint, line)
+        if value != value.strip() or any(ch.isspace() and ch != " " for ch in value):
+            hint = "remove the surrounding spaces, tabs or line breaks (a phrase is one line of text)"
+            raise ReportError(path, f"{config}: {value!r} has a tab, line break or surrounding space", hint, line)
     if len(phrase) != len(form):
         hint = "conversion is character for character: give the form with as many characters as the phrase"
         raise ReportError(path, f"{config}: {phrase} -> {form} changes the length", hint, line)
