@@ -90,7 +90,7 @@ def _review_text(
     if not spots:
         return []
     aligned = len(src) == len(out)  # always so with s2tw/s2hk/tw2s; if not, say so instead of guessing
-    covers = _covers(src, decided.values()) | _covers(src, accepted, out)
+    covers = _covers(src, accepted, out) | _covers(src, decided.values())  # an entry outranks an acceptance
     items = []
     for i in spots:
         form = out[i] if aligned else "?"
