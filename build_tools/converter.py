@@ -60,7 +60,8 @@ def config_with_phrases(config: str, phrases: Pairs) -> dict[str, Any]:
     forward = {phrase: form for phrase, form in phrases}
     keep = {form: form for _, form in phrases}
     out = dict(base, name=f"{base['name']} + project dictionary ({len(phrases)} phrases)")
-    out["segmentation"] = dict(base["segmentation"], dict=_first(forward, base["segmentation"]["dict"], "union"))
+    if "segmentation" in base:  # s2t/t2s have none: their one step then matches longest-first over the text
+        out["segmentation"] = dict(base["segmentation"], dict=_first(forward, base["segmentation"]["dict"], "union"))
     out["conversion_chain"] = [
         {"dict": _first(forward if i == 0 else keep, step["dict"], "short_circuit")}
         for i, step in enumerate(base["conversion_chain"])
@@ -68,11 +69,22 @@ def config_with_phrases(config: str, phrases: Pairs) -> dict[str, Any]:
     return out
 
 
+@cache
 def character_table(config: str) -> dict[str, tuple[str, ...]]:
     """OpenCC's one-character table used by `config` (STCharacters or TSCharacters): char -> candidates,
-    the default first. Read by dumping the shipped .ocd2 to text with OpenCC's own opencc_dict tool."""
+    the default first. Read by dumping the shipped .ocd2 to text with OpenCC's own opencc_dict tool.
+    Shared and cached: do not change it."""
     name = "TSCharacters" if config.endswith("2s") else "STCharacters"
     return dict(_read_text_dict(name))
+
+
+@cache
+def allowed_forms(config: str, char: str) -> frozenset[str]:
+    """Every form `config` may give one character: its table candidates and their regional variants
+    (台 -> 臺 檯 颱 台, 着 -> 著). A character that always changes (会 -> 會) may not stay as it is."""
+    base = converter(config)
+    candidates = character_table(config).get(char, (char,))
+    return frozenset({*candidates, *(base(c) for c in candidates), base(char)})
 
 
 @cache

@@ -6,7 +6,9 @@ Three kinds of phrase -> form pairs, all per OpenCC config (the target):
   variant; each lock becomes an entry for every config, in both directions;
 - accepted (data/accepted.yml, `accepted:` in settings): choices an editor checked; they change
   nothing in the conversion, they only stop the review list from flagging that choice.
-Entries and locks reach OpenCC through converter.py; nothing here imports opencc.
+Entries and locks reach OpenCC through converter.py; nothing here imports opencc. Each form is
+checked character by character against OpenCC's own table, so a typo or a character left
+unconverted in a recorded form is an error at its file:line, not a silent wrong name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlfile
+from .converter import allowed_forms
 from .errors import ReportError
 from .model import Phrase, Settings
 
@@ -32,6 +35,8 @@ LOCK_SIDES = {
     "hk2s": ("zh-HK", "zh-Hans"),
 }
 LOCK_KEYS = ("zh-Hans", "zh-Hant", "zh-HK")
+# A lock's zh-Hant form is written in Taiwan standard forms; s2t/t2s (OpenCC's own forms) take it as is.
+_CHECK_WITH = {"s2t": ("s2t", "s2tw"), "t2s": ("t2s", "tw2s")}
 
 
 def read_table(raw: Any, path: str, kind: str, line: int | None = None) -> tuple[Phrase, ...]:
@@ -144,6 +149,12 @@ def _phrase(config: str, phrase: Any, form: Any, kind: str, path: str, line: int
     if len(phrase) != len(form):
         hint = "conversion is character for character: give the form with as many characters as the phrase"
         raise ReportError(path, f"{config}: {phrase} -> {form} changes the length", hint, line)
+    for a, b in zip(phrase, form, strict=True):
+        allowed = frozenset().union(*(allowed_forms(c, a) for c in _CHECK_WITH.get(config, (config,))))
+        if b not in allowed:
+            hint = "check the form for a typo or a character left unconverted"
+            options = " ".join(sorted(allowed))
+            raise ReportError(path, f"{config}: {phrase} -> {form}: {a} cannot become {b} (only {options})", hint, line)
     return Phrase(config, phrase, form, kind, f"{path}:{line or 1}")
 
 

@@ -1,0 +1,80 @@
+"""Conversion through OpenCC's own configuration plus the project dictionary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+
+from build_tools import dictionary, pipeline, review, yamlfile
+from build_tools.converter import config_with_phrases, converter, custom_config
+from build_tools.model import Settings
+
+CASES_FILE = Path(__file__).parent / "conversion_cases.yml"
+CASES = [(config, src, want) for config, rows in yamlfile.load(CASES_FILE).items() for src, want in rows.items()]
+PLAIN = Settings(slug="cases")
+
+
+@pytest.mark.parametrize(("config", "src", "want"), CASES, ids=[f"{c}-{s}" for c, s, _ in CASES])
+def test_hard_case(config: str, src: str, want: str) -> None:
+    convert = converter(config, dictionary.pairs(config, PLAIN))
+    assert convert(src) == want
+
+
+def test_the_table_needs_the_dictionary() -> None:
+    """Without the project dictionary OpenCC gets these rows wrong, so the table tests something."""
+    wrong = [src for config, src, want in CASES if config == "s2tw" and converter("s2tw")(src) != want]
+    assert {"被发明", "参与制造", "了解了如何", "158个中介", "发布会上发布"} <= set(wrong)
+
+
+def test_every_config_has_cases() -> None:
+    assert {config for config, _, _ in CASES} == set(dictionary.CONFIGS) - {"s2t"}
+
+
+def test_phrases_go_into_segmentation_and_every_step() -> None:
+    config = config_with_phrases("s2tw", (("发布", "發布"),))
+    first = config["segmentation"]["dict"]["dicts"][0]
+    assert first == {"type": "inline", "entries": {"发布": "發布"}}
+    steps = [step["dict"]["dicts"][0]["entries"] for step in config["conversion_chain"]]
+    assert steps == [{"发布": "發布"}, {"發布": "發布"}]  # later steps keep the recorded form
+    assert all(Path(f).is_absolute() for f in re.findall(r'"file": "([^"]+)"', json.dumps(config)))
+
+
+def test_generated_config_is_deterministic() -> None:
+    pairs = dictionary.pairs("s2tw", PLAIN)
+    first = custom_config("s2tw", pairs)
+    assert custom_config("s2tw", pairs) == first
+    assert (
+        first.read_text(encoding="utf-8")
+        == json.dumps(config_with_phrases("s2tw", pairs), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
+
+
+def test_only_converter_imports_opencc() -> None:
+    importers = [
+        p.name
+        for p in (ROOT / "build_tools").rglob("*.py")
+        if re.search(r"^\s*(import|from) opencc", p.read_text(), re.M)
+    ]
+    assert importers == ["converter.py"]
+
+
+def test_seed_round_trip_gives_back_the_source() -> None:
+    """zh-Hant -> zh-Hans with the reverse config and the dictionary returns the seed, text for text."""
+    variants = pipeline.convert_file(SEED)
+    hant = variants["zh-Hant"]
+    back = converter("tw2s", dictionary.pairs("tw2s", hant.settings))
+    pairs = zip(review.texts(variants["zh-Hans"]), review.texts(hant), strict=True)
+    differences = [(place, src, back(out)) for (place, _, src), (_, _, out) in pairs if back(out) != src]
+    assert differences == []
+
+
+def test_seed_has_no_open_review_item() -> None:
+    """The seed's zh-Hant text was reviewed in full: every one-to-many choice is decided or accepted."""
+    config, items = pipeline.review_lists(pipeline.convert_file(SEED))["zh-Hant"]
+    assert config == "s2tw"
+    assert [i for i in items if i.status == "open"] == []
+    assert len(items) > 500
