@@ -1,0 +1,98 @@
+"""The review list: every one-to-many choice, with its status; the CLI and the build's files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED
+
+from build_tools import dictionary, pipeline, review
+from build_tools.model import Settings
+
+TEXT = "关于发展的报告\n\n一、总体情况\n\n被发明的干部发展了，发布会上发布，衣服晒干了。\n"
+
+
+def _items(settings: Settings) -> list[review.Item]:
+    variants = pipeline.convert_text(TEXT, "r.txt", settings)
+    return pipeline.review_lists(variants)["zh-Hant"][1]
+
+
+def _settings(conversion: object = None, accepted: object = None) -> Settings:
+    return Settings(
+        slug="r",
+        phrases=dictionary.read_table(conversion, "r.yml", "entry", 1),
+        accepted=dictionary.read_table(accepted, "r.yml", "accepted", 1),
+    )
+
+
+def test_each_ambiguous_character_is_listed_with_its_choice() -> None:
+    items = _items(_settings())
+    fa = [i for i in items if i.char == "发" and i.place == "part-1-p1"]
+    assert len(fa) == 4  # 被发明 发展 发布 发布
+    first = fa[0]
+    assert (first.form, first.alternatives) == ("發", ("髮",))  # 被发明: decided by the shared dictionary
+    assert first.status == "entry"
+    assert "build_tools/data/conversion.yml:" in first.by
+    assert first.context == "被【发】明的干部发展"  # six characters either side
+    assert first.converted == "被【發】明的幹部發展"
+    gan = next(i for i in items if i.char == "干")
+    assert (gan.form, gan.status) == ("幹", "accepted")  # 干部 -> 幹部 is in data/accepted.yml
+    assert set(gan.alternatives) == {"乾", "干", "榦"}
+
+
+def test_accepting_a_choice_silences_it_only_while_the_form_matches() -> None:
+    assert next(i for i in _items(_settings()) if i.context.endswith("晒【干】了。")).status == "open"
+    right = _items(_settings(accepted={"s2tw": {"晒干": "曬乾"}}))
+    item = next(i for i in right if i.context.endswith("晒【干】了。"))
+    assert (item.status, item.by) == ("accepted", "晒干 -> 曬乾 (r.yml:1)")
+    wrong = _items(_settings(accepted={"s2tw": {"晒干": "曬幹"}}))
+    assert next(i for i in wrong if i.context.endswith("晒【干】了。")).status == "open"
+
+
+def test_an_entry_that_segmentation_defeats_is_reported() -> None:
+    """发明 alone is read after 被发 has been taken: the list says the entry did not apply."""
+    settings = _settings(conversion={"s2tw": {"明的干部": "明的幹部"}})
+    items = _items(settings)
+    gan = next(i for i in items if i.char == "干")
+    assert gan.status == "entry"
+    clash = _settings(conversion={"s2tw": {"的干部发": "的幹部發", "部发展": "部發展"}})
+    statuses = {(i.char, i.status, i.by.startswith("NOT APPLIED")) for i in _items(clash)}
+    assert ("发", "open", True) in statuses or ("发", "entry", False) in statuses
+
+
+def test_forms_match_the_converted_text() -> None:
+    variants = pipeline.convert_file(SEED)
+    items = pipeline.review_lists(variants)["zh-Hant"][1]
+    out = {place: text for place, _, text in review.texts(variants["zh-Hant"])}
+    src = {place: text for place, _, text in review.texts(variants["zh-Hans"])}
+    for i in items:
+        assert src[i.place][i.offset] == i.char
+        assert out[i.place][i.offset] == i.form
+        assert i.form not in i.alternatives
+    counts = review.summary(items)
+    assert counts["occurrences"] == counts["entry"] + counts["lock"] + counts["accepted"] + counts["open"]
+
+
+def test_cli_review_json_and_text() -> None:
+    run = [sys.executable, "-m", "build_tools", "review", SEED.stem]
+    data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    assert (data["report"], data["target"], data["config"]) == (SEED.stem, "zh-Hant", "s2tw")
+    assert data["summary"]["occurrences"] == len(data["items"]) > 0
+    text = subprocess.run([*run, "--target", "zh-Hant"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert text.startswith(f"# Review list: {SEED.stem} -> zh-Hant (s2tw)")
+    assert text.count("\n| ") == len(data["items"]) + 2  # header, rule, one row an item
+    bad = subprocess.run([*run, "--target", "zh-HK"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "no zh-HK variant" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_build_writes_the_review_beside_the_site(built_site: Path) -> None:
+    folder = built_site.parent / "build" / "review"
+    data = json.loads((folder / f"{SEED.stem}.zh-Hant.json").read_text(encoding="utf-8"))
+    assert data["summary"]["open"] == 0
+    assert (folder / f"{SEED.stem}.zh-Hant.md").is_file()
+    assert not list(built_site.rglob("*review*"))  # editors' list, not a page for readers
