@@ -27,7 +27,9 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "docs"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json"))
+        shutil.copytree(
+            ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json")
+        )
     if seeds is None:
         shutil.copytree(ROOT / "seeds", work / "seeds")
     else:
@@ -37,7 +39,9 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
     os.symlink(ROOT / "build_tools", work / "build_tools")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
-    run = subprocess.run([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
+    )
     assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):

@@ -6,13 +6,18 @@ import re
 
 from conftest import SEED, corpus_file
 
+from build_tools.decode import decode
 from build_tools.fidelity import body_texts
 from build_tools.model import Section, Settings
 from build_tools.pipeline import convert_file, convert_text
-from build_tools.decode import decode
 
 # A body block that is nothing but a page control; 川字号 inside a sentence is text.
-CHROME = re.compile(r"【?(字号|字体)[:：].*|分享[:：]?|.*(打印此页|打印本页|关闭窗口).*|责任编辑[:：].*|扫一扫.*|相关链接.*|Public domain|false|大|中|小|】")
+CHROME = re.compile(
+    r"【?(字号|字体)[:：].*|分享[:：]?|.*(打印此页|打印本页|关闭窗口).*|责任编辑[:：].*|扫一扫.*|相关链接.*"
+    r"|Public domain|false|大|中|小|】"
+)
+    r"【?(字号|字体)[:：].*|分享[:：]?|.*(打印此页|打印本页|关闭窗口).*|责任编辑[:：].*|扫一扫.*|相关链接.*|Public domain|false|大|中|小|】"
+)
 
 
 def _source(variants):
@@ -42,7 +47,10 @@ def test_seed_outline() -> None:
     assert report.sections[2].children[0].title == "紧扣发展大局,统筹推进法治政府建设。"
     assert report.sections[2].children[0].blocks[0].text.startswith("按照《宁波市党政主要负责人")
     assert [r.rule for r in report.removed] == [
-        "font-size-control", "share-control", "repeated-title", "print-close-controls",
+        "font-size-control",
+        "share-control",
+        "repeated-title",
+        "print-close-controls",
     ]
     _assert_no_chrome(report)
 
@@ -67,8 +75,12 @@ def test_shanghai_tables_are_not_headings() -> None:
     assert report.title == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
     assert report.date == "2020-01-31"
     assert [s.number + s.title for s in report.sections] == [
-        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况", "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、政府信息公开工作存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
     ]
     assert [len(s.children) for s in report.sections] == [5, 0, 0, 0, 2, 0]
     tables = [b for s in _walk(report.sections) for b in s.blocks if hasattr(b, "rows")]
@@ -82,7 +94,9 @@ def test_sichuan_chrome_and_appendix() -> None:
     assert report.title == "2026年四川省人民政府工作报告"
     assert report.source == "四川日报"
     assert [s.number + s.title for s in report.sections][:3] == [
-        "一、2025年工作回顾和“十四五”发展主要成绩", "二、“十五五”发展的主要考虑", "三、2026年工作安排",
+        "一、2025年工作回顾和“十四五”发展主要成绩",
+        "二、“十五五”发展的主要考虑",
+        "三、2026年工作安排",
     ]
     assert [len(s.children) for s in report.sections] == [0, 0, 10, 20]
     assert report.sections[3].title == "名词解释"

@@ -98,5 +98,8 @@ def test_search_finds_administrative_reconsideration_in_zh_hant(built_site: Path
 
 def test_unsegmented_index_would_fail_the_search_test() -> None:
     """The search test can fail: without jieba's segmentation the query is no token of any entry."""
-    index = {"config": {"separator": r"[\s\u200b\-]"}, "docs": [{"location": "x", "title": "", "text": "三是深化行政复议体制机制改革"}]}
+    index = {
+        "config": {"separator": r"[\s\u200b\-]"},
+        "docs": [{"location": "x", "title": "", "text": "三是深化行政复议体制机制改革"}],
+    }
     assert _search(index, "行政复议") == []
