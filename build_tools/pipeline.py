@@ -61,9 +61,13 @@ def build(root: Path, write: bool = True) -> Built:
 def write_search_dictionary(root: Path) -> None:
     """build/jieba/dict.zh-Hant.txt, which mkdocs.zh-Hant.yml gives the search plugin."""
     target = root / HANT_DICT
-    if not target.exists():  # derived only from pinned jieba and OpenCC: made once
-        source = jieba_dictionary().read_text(encoding="utf-8")
-        write_if_changed(target, hant_dictionary(source, converter("s2tw")))
+    pairs = dictionary.pairs("s2tw", Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
+    stamp = target.with_suffix(".key")
+    key = repr(pairs)
+    if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
+        source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
+        write_if_changed(target, hant_dictionary(source, converter("s2tw", pairs)))
+        write_if_changed(stamp, key)
 
 
 def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:

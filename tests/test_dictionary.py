@@ -37,7 +37,7 @@ def _locks(tmp_path: Path, text: str) -> ReportError:
         ("s2tw:\n  发布: 發布\ns2twp:\n  程序: 程式\n", 3, "unknown target config 's2twp'"),
         ("s2tw:\n  发布: 發布\n  发展: 發\n", 3, "changes the length"),
         ("s2tw:\n  发布: 發布\n  123: 四五六\n", 3, "is not a phrase"),
-        ("s2tw:\n  发布: 發布\n  \"发\\t布\": \"發\\t布\"\n", 3, "tab, line break"),
+        ('s2tw:\n  发布: 發布\n  "发\\t布": "發\\t布"\n', 3, "tab, line break"),
         ("s2tw:\n  发布: 發布\n\n  发布: 發佈\n", 4, "appears twice"),
         ("s2tw:\n  会议: 会議\n", 2, "会 cannot become 会"),
         ("s2tw:\n  发布: 发佈\n", 2, "发 cannot become 发"),
@@ -58,7 +58,7 @@ def test_bad_dictionary_entry_names_its_line(tmp_path: Path, text: str, line: in
     ("text", "line", "words"),
     [
         ("locks:\n  - {zh-Hans: 镇海区, zh-Hant: 鎮海區}\n  - {zh-Hans: 宁波}\n", 3, "no zh-Hant form"),
-        ("locks:\n  - {zh-Hans: 镇海区, zh-Hant: 鎮海區}\n  - {zh-Hans: 宁波, zh-TW: 寧波}\n", 3, "unknown variant 'zh-TW'"),
+        ("locks:\n  - {zh-Hans: 镇海区, zh-Hant: 鎮海區}\n  - {zh-Hans: 宁波, zh-TW: 寧波}\n", 3, "unknown variant"),
         ("locks:\n  - {zh-Hans: 镇海区, zh-Hant: 鎮海区}\n", 2, "区 cannot become 区"),
         ("locks:\n  - {zh-Hans: 镇海区, zh-Hant: 鎮海區, zh-HK: 鎮海}\n", 2, "changes the length"),
         ("locks:\n  - {zh-Hans: 台湾, zh-Hant: 臺灣}\n  - {zh-Hans: 台湾, zh-Hant: 台灣}\n", 3, "contradicts"),

@@ -19,6 +19,8 @@ GOLDEN = Path(__file__).parent / "golden"
 def _generated(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    settings = SEED.with_suffix(".yml")  # its dictionary entries and locks
+    shutil.copy(settings, tmp_path / "seeds" / settings.name)
     return pipeline.build(tmp_path, write=False).files
 
 

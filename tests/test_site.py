@@ -9,10 +9,12 @@ from pathlib import Path
 from conftest import SEED
 from htmltext import main_text
 
+from build_tools import dictionary
 from build_tools.converter import converter
 from build_tools.fidelity import body_texts
 from build_tools.parse.text import squash
 from build_tools.pipeline import convert_file
+from build_tools.settings import load_settings
 
 SLUG = "zhenhai-2024-law-based-government"
 
@@ -91,7 +93,7 @@ def test_search_finds_administrative_reconsideration_in_zh_hans(built_site: Path
 
 def test_search_finds_administrative_reconsideration_in_zh_hant(built_site: Path) -> None:
     index = json.loads((built_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    query = converter("s2tw")("行政复议")  # what the zh-Hant pages say
+    query = converter("s2tw", dictionary.pairs("s2tw", load_settings(SEED)))("行政复议")  # what the pages say
     hits = _search(index, query)
     assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
 
