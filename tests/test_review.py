@@ -96,3 +96,13 @@ def test_build_writes_the_review_beside_the_site(built_site: Path) -> None:
     assert data["summary"]["open"] == 0
     assert (folder / f"{SEED.stem}.zh-Hant.md").is_file()
     assert not list(built_site.rglob("*review*"))  # editors' list, not a page for readers
+
+
+def test_a_traditional_source_is_reviewed_against_the_reverse_table() -> None:
+    text = "關於發展的報告\n\n一、總體情況\n\n乾安縣的幹部瞭解頭髮與著名的復議。\n"
+    variants = pipeline.convert_text(text, "t.txt", Settings(slug="t"))
+    config, items = pipeline.review_lists(variants)["zh-Hans"]
+    assert config == "tw2s"
+    found = {(i.char, i.form, i.alternatives) for i in items}
+    assert ("乾", "乾", ("干",)) in found  # 乾安縣 keeps 乾 (TSCharacters: 乾 -> 乾 干)
+    assert ("瞭", "了", ("瞭",)) in found
