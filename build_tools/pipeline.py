@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dictionary, render, review, yamlfile
-from .converter import character_table, converter
+from .converter import Convert, character_table, converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
@@ -25,6 +25,8 @@ from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
+SITE_LANGS = (*LANGS, "zh-HK")  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
+SEARCH_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -42,9 +44,9 @@ def build(root: Path, write: bool = True) -> Built:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     variants = [convert_file(path, root) for path in seeds]
     _check_unique_slugs(variants)
-    reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
+    reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     files: dict[str, str] = {}
-    for lang in LANGS:
+    for lang in SITE_LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
@@ -54,20 +56,20 @@ def build(root: Path, write: bool = True) -> Built:
         write_search_dictionary(root)
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
+    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
     return Built(reports, files, navs, tuple(changed))
 
 
 def write_search_dictionary(root: Path) -> None:
-    """build/jieba/dict.zh-Hant.txt, which mkdocs.zh-Hant.yml gives the search plugin."""
-    target = root / HANT_DICT
-    pairs = dictionary.pairs("s2tw", Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
-    stamp = target.with_suffix(".key")
-    key = repr(pairs)
-    if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
-        source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
-        write_if_changed(target, hant_dictionary(source, converter("s2tw", pairs)))
-        write_if_changed(stamp, key)
+    """build/jieba/dict.zh-Hant.txt (and dict.zh-HK.txt), which the Traditional sites' search plugin reads."""
+    for lang, config in SEARCH_CONFIGS.items():
+        target = root / HANT_DICT.with_name(f"dict.{lang}.txt")
+        pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
+        stamp, key = target.with_suffix(".key"), repr(pairs)
+        if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
+            source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
+            write_if_changed(target, hant_dictionary(source, converter(config, pairs)))
+            write_if_changed(stamp, key)
 
 
 def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
@@ -89,7 +91,17 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
     convert = converter(config, dictionary.pairs(config, settings))
-    return {source_lang: report, other: to_variant(report, other, convert)}
+    variants = {source_lang: report, other: to_variant(report, other, convert)}
+    if settings.zh_hk:
+        variants["zh-HK"] = to_variant(report, "zh-HK", _hk_converter(path, source_lang, settings))
+    return variants
+
+
+def _hk_converter(path: str, source_lang: str, settings: Settings) -> Convert:
+    if source_lang != "zh-Hans":  # converting an already converted text would compound two conversions' errors
+        hint = "remove `zh_hk: true`, or publish the Simplified original instead"
+        raise ReportError(str(Path(path).with_suffix(".yml")), "zh_hk needs a Simplified source", hint)
+    return converter("s2hk", dictionary.pairs("s2hk", settings))
 
 
 def conversion_note(report: Report) -> str:
@@ -103,6 +115,8 @@ def conversion_note(report: Report) -> str:
 
 def config_for(report: Report) -> str:
     """The OpenCC config a converted variant was made with."""
+    if report.lang == "zh-HK":
+        return "s2hk"
     return report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
 
 

@@ -84,17 +84,18 @@ def test_cli_review_json_and_text() -> None:
     text = subprocess.run([*run, "--target", "zh-Hant"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert text.startswith(f"# Review list: {SEED.stem} -> zh-Hant (s2tw)")
     assert text.count("\n| ") == len(data["items"]) + 2  # header, rule, one row an item
-    bad = subprocess.run([*run, "--target", "zh-HK"], cwd=ROOT, capture_output=True, text=True)
+    bad = subprocess.run([*run, "--target", "zh-Hans"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 1
-    assert "no zh-HK variant" in bad.stderr
+    assert "no zh-Hans variant" in bad.stderr  # the source is not converted, so not reviewed
     assert "Traceback" not in bad.stderr
 
 
 def test_build_writes_the_review_beside_the_site(built_site: Path) -> None:
     folder = built_site.parent / "build" / "review"
-    data = json.loads((folder / f"{SEED.stem}.zh-Hant.json").read_text(encoding="utf-8"))
-    assert data["summary"]["open"] == 0
-    assert (folder / f"{SEED.stem}.zh-Hant.md").is_file()
+    for lang in ("zh-Hant", "zh-HK"):
+        data = json.loads((folder / f"{SEED.stem}.{lang}.json").read_text(encoding="utf-8"))
+        assert data["summary"]["open"] == 0
+        assert (folder / f"{SEED.stem}.{lang}.md").is_file()
     assert not list(built_site.rglob("*review*"))  # editors' list, not a page for readers
 
 
