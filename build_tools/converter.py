@@ -93,7 +93,10 @@ def _read_text_dict(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not out.exists():
         tmp = out.with_suffix(f".{os.getpid()}.txt")
         tool = [str(BIN / "opencc_dict"), "-i", str(SHARE / f"{name}.ocd2"), "-f", "ocd2", "-o", str(tmp), "-t", "text"]
-        subprocess.run(tool, check=True, capture_output=True)
+        try:
+            subprocess.run(tool, check=True, capture_output=True)
+        except (OSError, subprocess.CalledProcessError) as err:
+            raise RuntimeError(f"cannot read OpenCC's {name} table with {tool[0]}: {err}") from err
         os.replace(tmp, out)
     rows = []
     for line in out.read_text(encoding="utf-8").splitlines():

@@ -116,14 +116,28 @@ def accepted(config: str, settings: Settings) -> tuple[Phrase, ...]:
     return tuple(p for p in (*shared_accepted(), *settings.accepted) if p.config == config)
 
 
-@cache
 def shared_phrases() -> tuple[Phrase, ...]:
+    return _shared_phrases(_stamp("conversion.yml"), _stamp("locks.yml"))
+
+
+def shared_accepted() -> tuple[Phrase, ...]:
+    return _shared_accepted(_stamp("accepted.yml"))
+
+
+@cache
+def _shared_phrases(*_stamps: int) -> tuple[Phrase, ...]:
     return load_table(DATA / "conversion.yml", "entry") + load_locks(DATA / "locks.yml")
 
 
 @cache
-def shared_accepted() -> tuple[Phrase, ...]:
+def _shared_accepted(*_stamps: int) -> tuple[Phrase, ...]:
     return load_table(DATA / "accepted.yml", "accepted")
+
+
+def _stamp(name: str) -> int:
+    """Read again when the file changes (`mkdocs serve` keeps one process across rebuilds)."""
+    path = DATA / name
+    return path.stat().st_mtime_ns if path.exists() else 0  # a missing file: load() says so
 
 
 def load_table(path: Path, kind: str) -> tuple[Phrase, ...]:
