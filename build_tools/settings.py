@@ -40,6 +40,9 @@ def load_settings(txt: Path) -> Settings:
             f"use one of {', '.join(HANT_CONFIGS)} (vocabulary-changing configs such as s2twp alter official text)",
             _line(path, "hant_config"),
         )
+    if _flag(raw, "zh_hk", path) and hant == "s2hk":
+        hint = "keep hant_config: s2tw for the zh-Hant site, or drop zh_hk"
+        raise ReportError(str(path), "zh_hk: true would repeat hant_config: s2hk", hint, _line(path, "zh_hk"))
     return Settings(
         slug=slug,
         title=_opt(raw, "title"),

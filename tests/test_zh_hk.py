@@ -79,3 +79,11 @@ def test_zh_hk_setting_must_be_a_flag(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as caught:
         load_settings(tmp_path / "r.txt")
     assert caught.value.line == 2
+
+
+def test_zh_hk_and_a_hong_kong_zh_hant_would_repeat_each_other(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("报告\n", encoding="utf-8")
+    (tmp_path / "r.yml").write_text("hant_config: s2hk\nzh_hk: true\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_settings(tmp_path / "r.txt")
+    assert caught.value.line == 2
