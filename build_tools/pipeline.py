@@ -19,7 +19,7 @@ from .fidelity import check_fidelity
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
-from .searchdict import HANT_DICT, hant_dictionary, jieba_dictionary
+from .searchdict import HANT_DICT, add_words, hant_dictionary, jieba_dictionary
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
@@ -53,23 +53,30 @@ def build(root: Path, write: bool = True) -> Built:
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
     changed = write_tree(root / "docs", files) if write else []
     if write:
-        write_search_dictionary(root)
+        write_search_dictionary(root, variants)
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
     return Built(reports, files, navs, tuple(changed))
 
 
-def write_search_dictionary(root: Path) -> None:
+def write_search_dictionary(root: Path, variants: list[dict[str, Report]]) -> None:
     """build/jieba/dict.zh-Hant.txt (and dict.zh-HK.txt), which the Traditional sites' search plugin reads."""
     for lang, config in SEARCH_CONFIGS.items():
         target = root / HANT_DICT.with_name(f"dict.{lang}.txt")
         pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
-        stamp, key = target.with_suffix(".key"), repr(pairs)
+        own = _own_entries(variants, config)
+        stamp, key = target.with_suffix(".key"), repr((pairs, own))
         if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
             source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
-            write_if_changed(target, hant_dictionary(source, converter(config, pairs)))
+            write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
             write_if_changed(stamp, key)
+
+
+def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[str, str]]:
+    """The reports' own dictionary entries for `config` (编制 -> 編製), for the search dictionary."""
+    settings = [next(iter(v.values())).settings for v in variants]
+    return sorted({(p.phrase, p.form) for s in settings for p in s.phrases if p.kind == "entry" and p.config == config})
 
 
 def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:

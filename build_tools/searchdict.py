@@ -32,3 +32,12 @@ def hant_dictionary(source: str, convert: Callable[[str], str]) -> str:
         else:
             words[word] = [freq, *tag]
     return "".join(f"{word} {' '.join(rest)}\n" for word, rest in words.items())
+
+
+def add_words(text: str, source: str, entries: list[tuple[str, str]]) -> str:
+    """A report's own dictionary forms as words too (编制 -> 編製 in one report), with the frequency
+    of the word they replace, so the index does not cut them into single characters."""
+    freq = {line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in source.splitlines()}
+    have = {line.split(" ", 1)[0] for line in text.splitlines()}
+    added = {form: freq[phrase] for phrase, form in sorted(entries) if phrase in freq and form not in have}
+    return text + "".join(f"{form} {rest}\n" for form, rest in added.items())

@@ -14,6 +14,7 @@ from build_tools import dictionary, pipeline
 from build_tools.converter import converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
+from build_tools.searchdict import add_words
 from build_tools.settings import load_settings
 
 ON = SEED.stem  # the seed's settings say zh_hk: true
@@ -87,3 +88,17 @@ def test_zh_hk_and_a_hong_kong_zh_hant_would_repeat_each_other(tmp_path: Path) -
     with pytest.raises(ReportError) as caught:
         load_settings(tmp_path / "r.txt")
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-HK"])
+def test_a_report_entry_is_one_word_in_the_search_index(two_sites: Path, lang: str) -> None:
+    """The seed's own entry 编制 -> 編製 reaches the search dictionary: 編製 is found, not cut in two."""
+    index = json.loads((two_sites / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = _search(index, "編製")
+    assert hits and all(h.startswith(f"{ON}/") for h in hits)
+
+
+def test_add_words_gives_a_new_form_the_replaced_word_frequency() -> None:
+    source = "编制 2926 v\n发展 100 v\n"
+    text = "編制 2926 v\n發展 100 v\n"
+    assert add_words(text, source, [("编制", "編製"), ("发展", "發展"), ("被发", "被發")]) == text + "編製 2926 v\n"
