@@ -1,6 +1,6 @@
 # make site   - install everything (.venv, pinned packages) and build site/
 # make test   - the same plus test packages, then run the tests
-# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant or zh-HK for the others)
+# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant for the other)
 # make lint   - ruff
 PY ?= python3
 VENV := .venv
@@ -15,8 +15,7 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-HK.yml
-	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/"
+	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/"
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
@@ -27,7 +26,7 @@ lint: $(VENV)/.test-installed
 
 serve: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
-	$(BIN)/mkdocs serve -f $(if $(filter zh-Hans,$(VARIANT)),mkdocs.yml,mkdocs.$(VARIANT).yml)
+	$(BIN)/mkdocs serve -f $(if $(filter zh-Hant,$(VARIANT)),mkdocs.zh-Hant.yml,mkdocs.yml)
 
 convert: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
@@ -48,4 +47,4 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	touch $@
 
 clean:
-	rm -rf site docs/zh-Hans docs/zh-Hant docs/zh-HK docs/.generated.json
+	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json

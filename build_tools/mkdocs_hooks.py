@@ -23,5 +23,4 @@ def on_config(config: Any) -> Any:
     except ReportError as err:
         raise PluginError(str(err)) from None
     config.nav = built.navs[config.extra["variant"]]
-    config.extra["zh_hk_reports"] = [r.slug for r in built.reports["zh-HK"]]  # for the language switch
     return config

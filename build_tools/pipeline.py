@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dictionary, render, review, yamlfile
-from .converter import Convert, character_table, converter
+from .converter import character_table, converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
@@ -25,8 +25,6 @@ from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
-SITE_LANGS = (*LANGS, "zh-HK")  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
-SEARCH_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -44,9 +42,9 @@ def build(root: Path, write: bool = True) -> Built:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     variants = [convert_file(path, root) for path in seeds]
     _check_unique_slugs(variants)
-    reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
+    reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
-    for lang in SITE_LANGS:
+    for lang in LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
@@ -56,21 +54,20 @@ def build(root: Path, write: bool = True) -> Built:
         write_search_dictionary(root, variants)
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
+    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed))
 
 
 def write_search_dictionary(root: Path, variants: list[dict[str, Report]]) -> None:
-    """build/jieba/dict.zh-Hant.txt (and dict.zh-HK.txt), which the Traditional sites' search plugin reads."""
-    for lang, config in SEARCH_CONFIGS.items():
-        target = root / HANT_DICT.with_name(f"dict.{lang}.txt")
-        pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
-        own = _own_entries(variants, config)
-        stamp, key = target.with_suffix(".key"), repr((pairs, own))
-        if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
-            source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
-            write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
-            write_if_changed(stamp, key)
+    """build/jieba/dict.zh-Hant.txt, which mkdocs.zh-Hant.yml gives the search plugin."""
+    target, config = root / HANT_DICT, "s2tw"
+    pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
+    own = _own_entries(variants, config)
+    stamp, key = target.with_suffix(".key"), repr((pairs, own))
+    if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
+        source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
+        write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
+        write_if_changed(stamp, key)
 
 
 def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[str, str]]:
@@ -98,17 +95,7 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
     convert = converter(config, dictionary.pairs(config, settings))
-    variants = {source_lang: report, other: to_variant(report, other, convert)}
-    if settings.zh_hk:
-        variants["zh-HK"] = to_variant(report, "zh-HK", _hk_converter(path, source_lang, settings))
-    return variants
-
-
-def _hk_converter(path: str, source_lang: str, settings: Settings) -> Convert:
-    if source_lang != "zh-Hans":  # converting an already converted text would compound two conversions' errors
-        hint = "remove `zh_hk: true`, or publish the Simplified original instead"
-        raise ReportError(str(Path(path).with_suffix(".yml")), "zh_hk needs a Simplified source", hint)
-    return converter("s2hk", dictionary.pairs("s2hk", settings))
+    return {source_lang: report, other: to_variant(report, other, convert)}
 
 
 def conversion_note(report: Report) -> str:
@@ -122,8 +109,6 @@ def conversion_note(report: Report) -> str:
 
 def config_for(report: Report) -> str:
     """The OpenCC config a converted variant was made with."""
-    if report.lang == "zh-HK":
-        return "s2hk"
     return report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
 
 

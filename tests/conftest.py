@@ -24,7 +24,7 @@ def corpus_file(name: str) -> Path:
 
 def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
     """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "docs"):
         shutil.copytree(
@@ -44,7 +44,7 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
     )
     assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml"):
+    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
     return work / "site"
