@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools convert | outline FILE [--json]`. Errors -> exit 1."""
+"""Command line: `python -m build_tools convert | pdf | outline FILE [--json]`. Errors -> exit 1."""
 
 from __future__ import annotations
 
@@ -28,6 +28,14 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
+
+    for path in build_pdfs(Path(args.root)):
+        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
 def _outline(args: argparse.Namespace) -> int:
     variants = pipeline.convert_file(Path(args.file))
     report = next(r for r in variants.values() if r.lang == r.source_lang)
@@ -44,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser("convert", help="convert every report in seeds/ into Markdown pages in docs/")
     convert.add_argument("--root", default=".", help="project folder holding seeds/ and docs/ (default: .)")
     convert.set_defaults(run=_convert)
+    pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
+    pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
+    pdfs.set_defaults(run=_pdf)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")

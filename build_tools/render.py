@@ -33,6 +33,11 @@ def page_path(report: Report, section: Section | None = None) -> str:
     return f"{report.slug}/{section.id if section else 'index'}.md"
 
 
+def pdf_path(report: Report) -> str:
+    """The report's PDF, relative to its variant's site root (written by pdfbuild after MkDocs)."""
+    return f"{report.slug}/{report.slug}.{report.lang}.pdf"
+
+
 def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, str]:
     pages = {page_path(report): _index_page(report, ui, note)}
     for section in report.sections:
@@ -75,7 +80,7 @@ def _front_matter(title: str) -> str:
 
 def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
     out = [_front_matter(r.title), f"# {md_text(r.title)} {{#title}}", ""]
-    out += _dateline(r, ui) + _metadata(r, ui)
+    out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
     out += [_block(b) for b in r.preamble]
     if r.sections:
@@ -97,6 +102,12 @@ def _dateline(r: Report, ui: dict[str, Any]) -> list[str]:
         url = html_text(r.settings.source_url)
         link = f' · <a href="{url}" rel="external">{html_text(ui["source_url"])}</a>'
     return [f'<p class="report-dateline">{html_text(" · ".join(facts))}{link}</p>', ""]
+
+
+def _pdf_link(r: Report, ui: dict[str, Any]) -> list[str]:
+    # Raw HTML: the PDF is not a docs/ file, so a Markdown link would fail `mkdocs build --strict`.
+    href = html_text(pdf_path(r).rsplit("/", 1)[-1])  # beside this index page
+    return [f'<p class="report-pdf"><a href="{href}" type="application/pdf">{html_text(ui["pdf"])}</a></p>', ""]
 
 
 def _metadata(r: Report, ui: dict[str, Any]) -> list[str]:
