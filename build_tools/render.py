@@ -62,7 +62,7 @@ def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
 
 def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
     """The navigation as MkDocs wants it: the home page, then one section per report."""
-    items: list[Any] = [{nav_title(ui["home_title"]): "index.md"}]
+    items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}]
     for r in reports:
         parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
         items.append({nav_title(r.title): [page_path(r), *parts]})

@@ -34,7 +34,10 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     raws = segment(lines, header.body_from, set(removed), g)
     if not raws:
         raise ReportError(
-            path, "no body text after the header", "a report needs its text below the title", header.body_from + 1
+            path,
+            "no body text after the header",
+            "a report needs its text below the title",
+            min(header.body_from + 1, len(lines)),
         )
     preamble, sections = build_structure(raws, g)
     return Report(
