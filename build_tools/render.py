@@ -75,7 +75,8 @@ def nav_title(text: str) -> str:
 
 
 def _front_matter(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    """The page title reaches the theme's templates unescaped, like nav labels."""
+    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n"
 
 
 def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:

@@ -40,6 +40,7 @@ def test_seed_outline() -> None:
     assert list(meta) == ["索引号", "主题分类", "成文日期", "体裁分类", "发布机构", "公开方式"]
     assert meta["索引号"] == "734247248/2025-225175"
     assert (report.date, report.time, report.source) == ("2025-03-11", "10:57", "镇海区政府办公室")
+    assert report.publisher == "镇海区政府办公室"  # the fuller name of 发布机构: 区政府办公室
     assert [s.number for s in report.sections] == ["一、", "二、", "三、"]
     assert [len(s.children) for s in report.sections] == [5, 0, 5]
     assert report.sections[2].children[0].title == "紧扣发展大局,统筹推进法治政府建设。"
