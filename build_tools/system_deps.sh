@@ -14,6 +14,11 @@ if command -v dpkg-query >/dev/null; then
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi
+# Headless Chromium prints site pages in the print-stylesheet tests. Debian packages it; Ubuntu
+# only as a snap (GitHub's runners have Google Chrome instead, which the tests also use).
+if grep -q '^ID=debian' /etc/os-release 2>/dev/null && ! command -v chromium >/dev/null; then
+  missing="$missing chromium"
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing system packages:$missing"
