@@ -48,8 +48,8 @@ def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None
     stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".tmp-{target.name}")
-    # Fonts are always subset (WeasyPrint's default); text stays text (no rasterising).
-    document.write_pdf(tmp, stylesheets=[stylesheet], pdf_identifier=report.slug.encode())
+    # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
+    document.write_pdf(tmp, stylesheets=[stylesheet], pdf_identifier=report.slug.encode(), pdf_tags=True)
     os.replace(tmp, target)
 
 

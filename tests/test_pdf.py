@@ -225,6 +225,7 @@ def test_properties_title_author_language(pdfs: dict[str, Path], reports: dict[s
     assert reader.metadata.title == reports[lang].title
     assert reader.metadata.author == reports[lang].publisher
     assert reader.trailer["/Root"]["/Lang"] == lang
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged: reading order for screen readers
 
 
 @pytest.mark.parametrize("lang", LANGS)
