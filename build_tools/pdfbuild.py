@@ -10,7 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pdf, pipeline, render, yamlfile
+import yaml
+
+from . import pdf, pipeline, render
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -54,10 +56,23 @@ def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None
 
 
 def variant_site(root: Path, lang: str) -> Site:
-    path = root / CONFIGS[lang]
-    config = yamlfile.load(path)
-    if not isinstance(config, dict):
+    settings = _top_level_scalars(root / CONFIGS[lang])
+    url = settings.get("site_url")
+    return Site(root / settings.get("site_dir", "site"), url or None)
+
+
+def _top_level_scalars(path: Path) -> dict[str, str]:
+    """The config's plain top-level settings. Composed, not constructed: a MkDocs config may hold
+    tags such as !!python/name or !ENV that a safe loader cannot build."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except OSError as err:
+        raise ReportError(str(path), f"cannot read: {err.strerror}", "run from the project folder") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ReportError(str(path), "not valid YAML", "fix the MkDocs configuration at that line", line) from None
+    if not isinstance(node, yaml.MappingNode):
         raise ReportError(str(path), "not a MkDocs configuration", "restore the file from the repository")
-    site_dir = config.get("site_dir", "site")
-    url = config.get("site_url")
-    return Site(root / str(site_dir), str(url) if url else None)
+    pairs = ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode))
+    return {str(k.value): str(v.value) for k, v in pairs}

@@ -264,6 +264,21 @@ def test_pdf_step_names_a_bad_config_without_traceback(tmp_path: Path) -> None:
     assert "mkdocs.yml" in run.stderr and "hint:" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_pdf_step_reads_site_dir_from_configs_with_python_tags(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "r.txt").write_text("某某报告\n\n正文。\n", encoding="utf-8")
+    tag = "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.x\n"
+    (tmp_path / "mkdocs.yml").write_text(f"site_dir: out\n{tag}", encoding="utf-8")
+    (tmp_path / "mkdocs.zh-Hant.yml").write_text("INHERIT: mkdocs.yml\nsite_dir: out/zh-Hant\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "build_tools", "pdf", "--root", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "r" / "r.zh-Hans.pdf").is_file()
+    assert (tmp_path / "out" / "zh-Hant" / "r" / "r.zh-Hant.pdf").is_file()
+    assert "报告" in pdftotext(tmp_path / "out" / "r" / "r.zh-Hans.pdf")
+
+
 HOSTILE = (
     "关于<b>加粗</b> & *星号* 的报告\n\n"
     "开头 <script>alert(1)</script> 与 [a](b) | # 完。\n\n"
