@@ -23,7 +23,8 @@ FACES = {
     "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
 }
 _SANS = (
-    ".body-title, h1, h2, h3, h4, h5, h6, .cover-site, .cover-publisher, .cover-date, .toc, .meta, .pid, .provenance"
+    ".body-title, h1, h2, h3, h4, h5, h6, .cover-site, .cover-publisher, .cover-date, .toc, .meta, .pid, .provenance,"
+    " .item"
 )
 
 
