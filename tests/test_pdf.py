@@ -6,6 +6,7 @@ writes into the built site, as `make site` does.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -213,6 +214,7 @@ def test_a_heading_keeps_its_first_lines_on_its_page(tmp_path: Path) -> None:
     assert ends == []
 
 
+@functools.cache
 def _page_lines(path: Path, page: int) -> list[str]:
     text = pdftotext(path, "-f", str(page), "-l", str(page), *body_box())
     return [squash(line) for line in text.splitlines() if squash(line)]
