@@ -11,11 +11,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import render, yamlfile
+from . import citations, collation, render, render_terms, yamlfile
 from .converter import converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
+from .glossary import Glossary, link_report, load_glossary, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
@@ -39,7 +40,8 @@ def build(root: Path, write: bool = True) -> Built:
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
-    variants = [convert_file(path, root) for path in seeds]
+    gloss = _glossary(root)
+    variants = [annotate(convert_file(path, root), gloss) for path in seeds]
     _check_unique_slugs(variants)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
@@ -48,6 +50,10 @@ def build(root: Path, write: bool = True) -> Built:
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
+            files[f"{lang}/{render_terms.documents_path(report)}"] = render_terms.documents_page(
+                report, citations.kinds().labels, ui(lang)
+            )
+        files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
     changed = write_tree(root / "docs", files) if write else []
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed))
@@ -72,6 +78,30 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
     return {source_lang: report, other: to_variant(report, other, converter(config))}
+
+
+def annotate(variants: dict[str, Report], gloss: Glossary) -> dict[str, Report]:
+    """Glossary links and cited documents, on each variant after conversion (never before)."""
+    out = {}
+    for lang, report in variants.items():
+        to_hant = converter(report.settings.hant_config) if lang == "zh-Hant" else None
+        to_hans = converter(REVERSE[report.settings.hant_config]) if lang == "zh-Hant" else None
+        linked = link_report(report, terms_for(gloss, to_hant), gloss.scope)
+        out[lang] = citations.cite(linked, citations.kinds(), to_hans)
+    return out
+
+
+def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
+    """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw)."""
+    terms = {t.id: t for t in terms_for(gloss, None if lang == "zh-Hans" else converter("s2tw"))}
+    return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
+
+
+def _glossary(root: Path) -> Glossary:
+    path = root / "seeds" / "glossary.yml"
+    if not path.exists():
+        return Glossary(str(path), "section", ())
+    return load_glossary(path, str(path.relative_to(root)))
 
 
 def conversion_note(report: Report) -> str:
