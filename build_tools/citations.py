@@ -76,7 +76,7 @@ def kind_of(title: str, k: Kinds) -> str:
 def cite(report: Report, k: Kinds, to_hans: Callable[[str], str] | None = None) -> Report:
     """The report with its citations, in order of first citation."""
     found: dict[tuple[str, str | None], list[str]] = {}
-    for block_id, text in _texts(report):
+    for block_id, text in block_texts(report):
         for title, within in titles_in(text):
             ids = found.setdefault((title, within), [])
             if block_id not in ids:
@@ -94,7 +94,7 @@ def titles_in(text: str) -> Iterator[tuple[str, str | None]]:
             yield inner.group(1), m.group(1)
 
 
-def _texts(report: Report) -> Iterator[tuple[str, str]]:
+def block_texts(report: Report) -> Iterator[tuple[str, str]]:
     def blocks(bs: tuple[Block, ...]) -> Iterator[tuple[str, str]]:
         for b in bs:
             if isinstance(b, Table):

@@ -139,6 +139,10 @@ def _check_unique(entries: tuple[Entry, ...], path: str) -> None:
             forms[_bare(form)] = e.id
 
 
+def bare_forms(glossary: Glossary) -> set[str]:
+    return {_bare(f) for e in glossary.entries for f in e.forms} | {e.term for e in glossary.entries}
+
+
 def terms_for(glossary: Glossary, convert: Convert | None) -> tuple[Term, ...]:
     """The glossary in one script: zh-Hans as written, or converted (None: as written)."""
     return tuple(_term(e, convert) for e in glossary.entries)

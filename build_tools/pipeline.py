@@ -97,6 +97,15 @@ def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
     return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
 
 
+def load_glossary_of(root: Path) -> Glossary:
+    return _glossary(root)
+
+
+def paragraph_texts(report: Report) -> list[str]:
+    """The text of every paragraph and table cell, in order (for the glossary tools)."""
+    return [text for _, text in citations.block_texts(report)]
+
+
 def _glossary(root: Path) -> Glossary:
     path = root / "seeds" / "glossary.yml"
     if not path.exists():
