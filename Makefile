@@ -25,6 +25,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff format --check build_tools tests
 
 serve: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools convert
 	$(BIN)/mkdocs serve -f $(if $(filter zh-Hant,$(VARIANT)),mkdocs.zh-Hant.yml,mkdocs.yml)
 
 convert: $(VENV)/.site-installed

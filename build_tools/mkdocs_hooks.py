@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from build_tools import pipeline
 from build_tools.errors import ReportError
 
 
+@event_priority(100)  # before the search plugin reads the jieba dictionary this writes
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).resolve().parent
     try:

@@ -20,8 +20,9 @@ from .glossary import Glossary, link_report, load_glossary, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
+from .searchdict import HANT_DICT, hant_dictionary, jieba_dictionary
 from .settings import load_settings
-from .sitefiles import write_tree
+from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
@@ -55,8 +56,18 @@ def build(root: Path, write: bool = True) -> Built:
             )
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
     changed = write_tree(root / "docs", files) if write else []
+    if write:
+        write_search_dictionary(root)
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed))
+
+
+def write_search_dictionary(root: Path) -> None:
+    """build/jieba/dict.zh-Hant.txt, which mkdocs.zh-Hant.yml gives the search plugin."""
+    target = root / HANT_DICT
+    if not target.exists():  # derived only from pinned jieba and OpenCC: made once
+        source = jieba_dictionary().read_text(encoding="utf-8")
+        write_if_changed(target, hant_dictionary(source, converter("s2tw")))
 
 
 def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:

@@ -59,7 +59,7 @@ def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
 
 def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
     """The navigation as MkDocs wants it: the home page, then one section per report."""
-    items: list[Any] = [{nav_title(ui["home_title"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
+    items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
     for r in reports:
         parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
         parts.append({nav_title(ui["documents"]): f"{r.slug}/documents.md"})
@@ -73,7 +73,8 @@ def nav_title(text: str) -> str:
 
 
 def _front_matter(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    """The page title reaches the theme's templates unescaped, like nav labels."""
+    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n"
 
 
 def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:

@@ -16,7 +16,7 @@ MANIFEST = ".generated.json"
 
 def write_tree(root: Path, files: dict[str, str]) -> list[str]:
     """Write `files` (relative path -> text) under root; return the paths that changed."""
-    changed = [rel for rel, text in sorted(files.items()) if _write_if_changed(root / rel, text)]
+    changed = [rel for rel, text in sorted(files.items()) if write_if_changed(root / rel, text)]
     old = _manifest(root)
     for rel in sorted(old - set(files)):
         stale = root / rel
@@ -24,11 +24,11 @@ def write_tree(root: Path, files: dict[str, str]) -> list[str]:
             stale.unlink()
             changed.append(rel)
             _prune_empty(stale.parent, root)
-    _write_if_changed(root / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=1) + "\n")
+    write_if_changed(root / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=1) + "\n")
     return changed
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str) -> bool:
     data = text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return False

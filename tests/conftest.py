@@ -22,18 +22,35 @@ def corpus_file(name: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built with `mkdocs build --strict` from a copy of the project."""
-    work = tmp_path_factory.mktemp("project")
+def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
+    """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
-    for name in ("seeds", "overrides", "docs"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json"))
+    for name in ("overrides", "docs"):
+        shutil.copytree(
+            ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json")
+        )
+    if seeds is None:
+        shutil.copytree(ROOT / "seeds", work / "seeds")
+    else:
+        (work / "seeds").mkdir()
+        for name, text in seeds.items():
+            (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
+    run = subprocess.run(
+        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built with `mkdocs build --strict` from a copy of the project."""
+    return build_project(tmp_path_factory.mktemp("project"))

@@ -57,7 +57,9 @@ def test_kinds_are_inferred_from_the_title_alike_in_both_scripts(variants):
 )
 def test_kind_rule_errors_name_file_and_line(tmp_path: Path, rules: str, message: str):
     path = tmp_path / "documents.yml"
-    text = "kinds:\n  law: {zh-Hans: 法律, zh-Hant: 法律, en: law}\n  other: {zh-Hans: 其他, zh-Hant: 其他, en: other}\n"
+    text = (
+        "kinds:\n  law: {zh-Hans: 法律, zh-Hant: 法律, en: law}\n  other: {zh-Hans: 其他, zh-Hant: 其他, en: other}\n"
+    )
     path.write_text(text + "titles: {}\nrules:\n" + rules, encoding="utf-8")
     with pytest.raises(ReportError) as err:
         citations.kinds(path)

@@ -34,7 +34,10 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     raws = segment(lines, header.body_from, set(removed), g)
     if not raws:
         raise ReportError(
-            path, "no body text after the header", "a report needs its text below the title", header.body_from + 1
+            path,
+            "no body text after the header",
+            "a report needs its text below the title",
+            min(header.body_from + 1, len(lines)),
         )
     preamble, sections = build_structure(raws, g)
     return Report(
@@ -47,7 +50,7 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
         date=header.date,
         time=header.time,
         source=header.source,
-        publisher=_publisher(header.metadata, g.publisher_labels) or header.source,
+        publisher=_publisher(header.metadata, g.publisher_labels, header.source),
         removed=tuple(_removals(lines, removed)),
         header_lines=tuple(i + 1 for i in header.lines),
         preamble=preamble,
@@ -56,8 +59,13 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     )
 
 
-def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str]) -> str | None:
-    return next((f.value for f in metadata if f.label in labels), None)
+def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str], source: str | None) -> str | None:
+    """The publishing body; the source line's fuller name when it contains the label's value
+    (区政府办公室 in 镇海区政府办公室)."""
+    named = next((f.value for f in metadata if f.label in labels), None)
+    if named and source and named in source:
+        return source
+    return named or source
 
 
 def _removals(lines: list[str], removed: dict[int, str]) -> list[Removal]:

@@ -1,0 +1,103 @@
+"""The command line: outline as JSON, and bad input as `path:line: message`, exit 1, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_outline_json_is_the_document_model() -> None:
+    result = run("outline", str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"title", "metadata", "date", "source", "removed", "preamble", "sections"} <= set(data)
+    assert data["metadata"]["索引号"] == "734247248/2025-225175"
+    assert [s["number"] for s in data["sections"]] == ["一、", "二、", "三、"]
+    assert data["sections"][0]["children"][1] == {
+        **data["sections"][0]["children"][1],
+        "id": "part-1-2",
+        "number": "(二)",
+        "title": "坚持规范管理,全面加强依法行政决策能力",
+    }
+    assert data["removed"][0] == {"line": 8, "text": "字号:", "rule": "font-size-control"}
+
+
+def test_outline_text_shows_the_tree() -> None:
+    result = run("outline", str(SEED))
+    assert result.returncode == 0
+    assert "(一)紧扣发展大局,统筹推进法治政府建设。  #part-3-1" in result.stdout
+
+
+BAD = {
+    "empty.txt": (b"", "empty.txt:1: the report is empty"),
+    "blank.txt": (b"\n  \n\t\n", "blank.txt:1: the report is empty"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "binary.txt:3: binary data"),
+    "truncated.txt": ("标题\n正文".encode()[:-1], "truncated.txt:2: not valid utf-8"),
+    "title-only.txt": ("某某报告\n".encode(), "title-only.txt:2: no body text"),
+    "no-title.txt": ("各位代表：\n\n现在我作报告。".encode(), "no-title.txt:1: no title found"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_file_gives_location_hint_and_exit_1(tmp_path: Path, name: str) -> None:
+    data, expected = BAD[name]
+    (tmp_path / name).write_bytes(data)
+    result = run("outline", name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {expected}"), result.stderr
+    assert "hint:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    for target in ("nothing.txt", "."):
+        result = run("outline", target, cwd=tmp_path)
+        assert result.returncode == 1 and "not a readable file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_convert_stops_on_a_bad_report_before_writing(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "seeds" / "bad.txt").write_bytes(b"")
+    result = run("convert", "--root", str(tmp_path))
+    assert result.returncode == 1 and "bad.txt:1: the report is empty" in result.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_convert_writes_both_variants_and_rewrites_nothing_the_second_time(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    first = run("convert", "--root", str(tmp_path))
+    # per variant: home, glossary, and the report's index, 3 parts and cited documents
+    assert first.returncode == 0 and "14 file(s) changed" in first.stdout
+    assert (tmp_path / "docs" / "zh-Hant" / "good" / "part-1.md").is_file()
+    second = run("convert", "--root", str(tmp_path))
+    assert "0 file(s) changed" in second.stdout
+
+
+def test_removed_report_pages_are_deleted_hand_written_files_kept(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / "seeds" / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("convert", "--root", str(tmp_path)).returncode == 0
+    (tmp_path / "docs" / "zh-Hans" / "notes.md").write_text("hand-written", encoding="utf-8")
+    (tmp_path / "seeds" / "two.txt").unlink()
+    assert run("convert", "--root", str(tmp_path)).returncode == 0
+    assert not (tmp_path / "docs" / "zh-Hans" / "two").exists()
+    assert (tmp_path / "docs" / "zh-Hans" / "one" / "index.md").is_file()
+    assert (tmp_path / "docs" / "zh-Hans" / "notes.md").read_text(encoding="utf-8") == "hand-written"
+
+
+def test_bad_settings_file_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "r.yml").write_text("slug: r\nhant_config: s2twp\n", encoding="utf-8")
+    result = run("outline", "r.txt", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith("error: r.yml:2: hant_config 's2twp' is not allowed")

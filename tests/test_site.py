@@ -1,0 +1,105 @@
+"""The built site (mkdocs build --strict, both variants): text, ids, language switch, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import SEED
+from htmltext import main_text
+
+from build_tools.converter import converter
+from build_tools.fidelity import body_texts
+from build_tools.parse.text import squash
+from build_tools.pipeline import convert_file
+
+SLUG = "zhenhai-2024-law-based-government"
+
+
+def _sentences(texts: list[str]) -> list[str]:
+    return [s for t in texts for s in re.split(r"(?<=[。；])", t) if squash(s)]
+
+
+def _site_text(root: Path) -> str:
+    return squash("".join(main_text(p) for p in sorted((root / SLUG).rglob("index.html"))))
+
+
+def test_every_sentence_of_the_source_is_on_the_zh_hans_site(built_site: Path) -> None:
+    """Straight from the seed file: every line but the header and the recorded chrome."""
+    report = convert_file(SEED)["zh-Hans"]
+    skipped = {r.line for r in report.removed} | set(report.header_lines)
+    lines = [t for n, t in enumerate(SEED.read_text(encoding="utf-8").split("\n"), 1) if n not in skipped]
+    text = _site_text(built_site)
+    sentences = _sentences(lines)
+    assert len(sentences) > 100
+    missing = [s for s in sentences if squash(s) not in text]
+    assert missing == []
+
+
+def test_every_sentence_of_the_variant_is_on_the_zh_hant_site(built_site: Path) -> None:
+    report = convert_file(SEED)["zh-Hant"]
+    text = _site_text(built_site / "zh-Hant")
+    missing = [s for s in _sentences(list(body_texts(report))) if squash(s) not in text]
+    assert missing == []
+
+
+def test_every_page_exists_in_both_variants_with_its_lang(built_site: Path) -> None:
+    hans = {p.relative_to(built_site) for p in built_site.rglob("index.html") if "zh-Hant" not in p.parts}
+    hant = {p.relative_to(built_site / "zh-Hant") for p in (built_site / "zh-Hant").rglob("index.html")}
+    assert hans == hant and len(hans) >= 5
+    for rel in hans:
+        assert '<html lang="zh-Hans"' in (built_site / rel).read_text(encoding="utf-8")
+        assert '<html lang="zh-Hant"' in (built_site / "zh-Hant" / rel).read_text(encoding="utf-8")
+
+
+def test_language_switch_leads_to_the_same_page(built_site: Path) -> None:
+    page = built_site / SLUG / "part-3" / "index.html"
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(zh-Han[st])"', page.read_text(encoding="utf-8")))
+    target = {lang: href for href, lang in links.items()}["zh-Hant"]
+    assert (page.parent / target).resolve() == (built_site / "zh-Hant" / SLUG / "part-3").resolve()
+    back = built_site / "zh-Hant" / SLUG / "part-3" / "index.html"
+    links = {lang: href for href, lang in re.findall(r'<a href="([^"]+)" hreflang="(zh-Han[st])"', back.read_text())}
+    assert (back.parent / links["zh-Hans"]).resolve() == (built_site / SLUG / "part-3").resolve()
+
+
+def test_sections_and_paragraphs_keep_their_ids_in_both_variants(built_site: Path) -> None:
+    for root in (built_site, built_site / "zh-Hant"):
+        html = (root / SLUG / "part-1" / "index.html").read_text(encoding="utf-8")
+        for anchor in ("part-1", "part-1-2", "part-1-2-p3", "part-1-2-p3-i1"):
+            assert f'id="{anchor}"' in html, (root, anchor)
+
+
+def _search(index: dict, query: str) -> list[str]:
+    """Material's matching, in short: the query split by the index's separator; each term must be a
+    token of the entry (a prefix match, as lunr's trailing wildcard allows); rank by occurrences."""
+    separator = re.compile(index["config"]["separator"])
+    terms = [t for t in separator.split(query) if t]
+    scores = []
+    for doc in index["docs"]:
+        tokens = [t for t in separator.split(re.sub("<[^>]+>", " ", doc["title"] + " " + doc["text"])) if t]
+        if all(any(tok.startswith(term) for tok in tokens) for term in terms):
+            scores.append((-sum(tok.startswith(term) for term in terms for tok in tokens), doc["location"]))
+    return [loc for _, loc in sorted(scores)]
+
+
+def test_search_finds_administrative_reconsideration_in_zh_hans(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = _search(index, "行政复议")
+    assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
+
+
+def test_search_finds_administrative_reconsideration_in_zh_hant(built_site: Path) -> None:
+    index = json.loads((built_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    query = converter("s2tw")("行政复议")  # what the zh-Hant pages say
+    hits = _search(index, query)
+    assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
+
+
+def test_unsegmented_index_would_fail_the_search_test() -> None:
+    """The search test can fail: without jieba's segmentation the query is no token of any entry."""
+    index = {
+        "config": {"separator": r"[\s\u200b\-]"},
+        "docs": [{"location": "x", "title": "", "text": "三是深化行政复议体制机制改革"}],
+    }
+    assert _search(index, "行政复议") == []
