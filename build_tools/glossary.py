@@ -139,6 +139,13 @@ def _check_unique(entries: tuple[Entry, ...], path: str) -> None:
             forms[_bare(form)] = e.id
 
 
+def merge(base: Glossary, extra: Glossary) -> Glossary:
+    """A report's own entries (seeds/<name>.glossary.yml) added to the shared glossary."""
+    entries = base.entries + extra.entries
+    _check_unique(entries, extra.path)  # a clash is reported at the added entry's line
+    return Glossary(base.path, base.scope, entries)
+
+
 def bare_forms(glossary: Glossary) -> set[str]:
     return {_bare(f) for e in glossary.entries for f in e.forms} | {e.term for e in glossary.entries}
 

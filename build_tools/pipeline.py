@@ -6,8 +6,8 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from .converter import converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
-from .glossary import Glossary, link_report, load_glossary, terms_for
+from .glossary import Glossary, link_report, load_glossary, merge, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
@@ -41,8 +41,10 @@ def build(root: Path, write: bool = True) -> Built:
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
-    gloss = _glossary(root)
-    variants = [annotate(convert_file(path, root), gloss) for path in seeds]
+    shared = _glossary(root)
+    glossaries = [_with_report_terms(shared, path, root) for path in seeds]
+    variants = [annotate(convert_file(path, root), g) for path, g in zip(seeds, glossaries, strict=True)]
+    gloss = reduce(_union, glossaries, shared)
     _check_unique_slugs(variants)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
@@ -122,6 +124,23 @@ def _glossary(root: Path) -> Glossary:
     if not path.exists():
         return Glossary(str(path), "section", ())
     return load_glossary(path, str(path.relative_to(root)))
+
+
+def _with_report_terms(shared: Glossary, seed: Path, root: Path) -> Glossary:
+    """The shared glossary plus the report's own entries in seeds/<name>.glossary.yml, if any."""
+    path = seed.with_suffix(".glossary.yml")
+    if not path.exists():
+        return shared
+    return merge(shared, load_glossary(path, str(path.relative_to(root))))
+
+
+def _union(a: Glossary, b: Glossary) -> Glossary:
+    """Every entry once: the glossary page lists the shared entries and each report's own."""
+    known = {e.id: e for e in a.entries}
+    for e in b.entries:
+        if e.id in known and replace(e, line=0) != replace(known[e.id], line=0):
+            raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
+    return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
 
 
 def conversion_note(report: Report) -> str:

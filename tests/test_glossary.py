@@ -16,7 +16,7 @@ from build_tools.converter import converter
 from build_tools.errors import ReportError
 from build_tools.glossary import find_terms, link_report, load_glossary, protected_ranges, terms_for
 from build_tools.model import Item, Paragraph, Settings, Term
-from build_tools.pipeline import annotate, convert_text, ui
+from build_tools.pipeline import annotate, build, convert_text, ui
 
 GLOSSARY = ROOT / "seeds" / "glossary.yml"
 
@@ -206,3 +206,20 @@ def test_a_valid_entry_loads(tmp_path: Path):
     path.write_text("link: all\nterms:\n" + ENTRY + "    pinyin: he2 fa3 xing4 shen3 cha2\n", encoding="utf-8")
     gloss = load_glossary(path)
     assert gloss.scope == "all" and gloss.entries[0].forms == ("合法性审查",) and gloss.entries[0].line == 3
+
+
+def test_a_report_may_add_its_own_entries(tmp_path: Path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "glossary.yml").write_text(GLOSSARY.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "seeds" / "one.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    own = "terms:\n" + ENTRY.replace("legality-review", "wharf").replace("合法性审查", "镇海区")
+    (tmp_path / "seeds" / "one.glossary.yml").write_text(own, encoding="utf-8")
+    built = build(tmp_path, write=False)
+    assert 'href="../../glossary/#wharf"' in built.files["zh-Hant/one/part-1.md"]
+    assert "### 鎮海區 {#wharf}" in built.files["zh-Hant/glossary.md"]
+    clash = "terms:\n" + ENTRY.replace("legality-review", "again")
+    (tmp_path / "seeds" / "one.glossary.yml").write_text(clash, encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        build(tmp_path, write=False)
+    assert err.value.path == "seeds/one.glossary.yml" and err.value.line == 2
+    assert "names both 'legality-review' and 'again'" in err.value.message
