@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, build_project
 
+from build_tools.converter import converter
 from build_tools.glossary import load_glossary
 from build_tools.pipeline import annotate, convert_file, load_glossary_of
 
@@ -106,3 +107,24 @@ def test_glossary_and_documents_pages_are_in_the_nav(built_site: Path):
         home = (built_site / variant / "index.html").read_text(encoding="utf-8")
         report = (built_site / variant / SLUG / "index.html").read_text(encoding="utf-8")
         assert 'href="glossary/"' in home and 'href="documents/"' in report  # the nav is pruned per report
+
+
+HOSTILE_TITLE = "<b>办法</b>*第1条*[x](javascript:alert(4)) | 表"
+HOSTILE = f"""某区关于工作的报告
+
+一、总体情况
+
+依据《{HOSTILE_TITLE}》办理，另见《<script>alert(5)</script>》。
+"""
+
+
+def test_cited_titles_render_literally(tmp_path: Path):
+    site = build_project(tmp_path, {"hostile.txt": HOSTILE})
+    for variant in VARIANTS:
+        page = (site / variant / "hostile" / "documents" / "index.html").read_text(encoding="utf-8")
+        article = page[page.find("<article") : page.find("</article>")]
+        assert "<b>" not in article and "<script>alert" not in article and 'href="javascript:' not in article
+        text = html.unescape(re.sub(r"<[^>]+>", "", article))
+        title = converter("s2tw")(HOSTILE_TITLE) if variant else HOSTILE_TITLE
+        assert f"《{title}》" in text
+        assert "《<script>alert(5)</script>》" in text
