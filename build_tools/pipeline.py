@@ -1,4 +1,5 @@
-"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> render -> docs/.
+"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> glossary links and
+cited documents (after conversion) -> render -> docs/.
 
 I/O only at the two ends. Every report is converted before anything is written, so one
 bad report stops the build with docs/ untouched.
