@@ -223,3 +223,17 @@ def test_a_report_may_add_its_own_entries(tmp_path: Path):
         build(tmp_path, write=False)
     assert err.value.path == "seeds/one.glossary.yml" and err.value.line == 2
     assert "names both 'legality-review' and 'again'" in err.value.message
+
+
+def test_module_boundaries_of_the_glossary_stages():
+    import ast
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((ROOT / "build_tools" / name).read_text(encoding="utf-8"))
+        found = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        return found | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+    assert not {"render", "render_terms"} & imports("glossary.py")  # matching renders no Markdown
+    assert not {"os", "pathlib", "shutil", "tempfile", "opencc"} & imports("render_terms.py")
+    users = [p.name for p in (ROOT / "build_tools").glob("*.py") if any("pypinyin" in m for m in imports(p.name))]
+    assert users == ["collation.py"]
