@@ -237,3 +237,12 @@ def test_module_boundaries_of_the_glossary_stages():
     assert not {"os", "pathlib", "shutil", "tempfile", "opencc"} & imports("render_terms.py")
     users = [p.name for p in (ROOT / "build_tools").glob("*.py") if any("pypinyin" in m for m in imports(p.name))]
     assert users == ["collation.py"]
+
+
+def test_an_explicit_traditional_heading_replaces_the_conversion(tmp_path: Path):
+    path = tmp_path / "glossary.yml"
+    entry = ENTRY.replace("    en:", "    zh-Hant: 適法性審查\n    forms: [合法性审查, “合审”]\n    en:")
+    path.write_text("terms:\n" + entry, encoding="utf-8")
+    (hant,) = terms_for(load_glossary(path), converter("s2tw"))
+    assert hant.term == "適法性審查" and hant.forms == ("適法性審查", "“合審”")
+    assert hant.explanation == "審查是否合法。" and hant.english == "legality review"
