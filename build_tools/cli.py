@@ -1,4 +1,6 @@
-"""Command line: `python -m build_tools convert | pdf | outline FILE [--json]`. Errors -> exit 1."""
+"""Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE`.
+
+Errors -> exit 1."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from pathlib import Path
 
 from . import pipeline
 from .errors import ReportError
+from .glossary import bare_forms
 from .outline import outline, outline_text
+from .suggest import suggest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +50,16 @@ def _outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggest(args: argparse.Namespace) -> int:
+    report = pipeline.convert_file(Path(args.file))["zh-Hans"]
+    known = bare_forms(pipeline.load_glossary_of(Path(args.root)))
+    found = suggest(pipeline.paragraph_texts(report), known, args.min)
+    print(f"# {len(found)} candidate(s) not in the glossary: count, kind, phrase")
+    for c in found:
+        print(f"{c.count}\t{c.kind}\t{c.phrase}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -59,4 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
     show.set_defaults(run=_outline)
+    gloss = commands.add_parser("glossary", help="tools for the glossary (seeds/glossary.yml)")
+    gloss_commands = gloss.add_subparsers(required=True, metavar="ACTION")
+    sug = gloss_commands.add_parser("suggest", help="list candidate terms of a report not yet in the glossary")
+    sug.add_argument("file", help="a report's .txt file")
+    sug.add_argument("--min", type=int, default=3, help="least count for a recurring compound (default: 3)")
+    sug.add_argument("--root", default=".", help="project folder holding seeds/glossary.yml (default: .)")
+    sug.set_defaults(run=_suggest)
     return parser

@@ -19,6 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 def _generated(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    shutil.copy(SEED.parent / "glossary.yml", tmp_path / "seeds" / "glossary.yml")
     return pipeline.build(tmp_path, write=False).files
 
 
