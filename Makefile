@@ -15,7 +15,8 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
-	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/"
+	$(BIN)/python -m build_tools pdf
+	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/ (with a PDF per report)"
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest

@@ -1,4 +1,5 @@
-"""Command line: `python -m build_tools convert | outline FILE [--json] | review REPORT [--target T] [--json]`.
+"""Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
+| review REPORT [--target T] [--json]`.
 
 Errors -> exit 1."""
 
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from . import pipeline, review
 from .errors import ReportError
+from .glossary import bare_forms
 from .outline import outline, outline_text
+from .suggest import suggest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +30,14 @@ def _convert(args: argparse.Namespace) -> int:
     built = pipeline.build(Path(args.root))
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
+
+    for path in build_pdfs(Path(args.root)):
+        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
 
@@ -58,12 +69,25 @@ def _review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggest(args: argparse.Namespace) -> int:
+    report = pipeline.convert_file(Path(args.file))["zh-Hans"]
+    known = bare_forms(pipeline.load_glossary_of(Path(args.root)))
+    found = suggest(pipeline.paragraph_texts(report), known, args.min)
+    print(f"# {len(found)} candidate(s) not in the glossary: count, kind, phrase")
+    for c in found:
+        print(f"{c.count}\t{c.kind}\t{c.phrase}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     convert = commands.add_parser("convert", help="convert every report in seeds/ into Markdown pages in docs/")
     convert.add_argument("--root", default=".", help="project folder holding seeds/ and docs/ (default: .)")
     convert.set_defaults(run=_convert)
+    pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
+    pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
+    pdfs.set_defaults(run=_pdf)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
@@ -75,4 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--open", action="store_true", help="show only items no entry or acceptance decided")
     check.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
     check.set_defaults(run=_review)
+    gloss = commands.add_parser("glossary", help="tools for the glossary (seeds/glossary.yml)")
+    gloss_commands = gloss.add_subparsers(required=True, metavar="ACTION")
+    sug = gloss_commands.add_parser("suggest", help="list candidate terms of a report not yet in the glossary")
+    sug.add_argument("file", help="a report's .txt file")
+    sug.add_argument("--min", type=int, default=3, help="least count for a recurring compound (default: 3)")
+    sug.add_argument("--root", default=".", help="project folder holding seeds/glossary.yml (default: .)")
+    sug.set_defaults(run=_suggest)
     return parser

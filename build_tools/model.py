@@ -33,11 +33,46 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry in one script; `forms` are the strings that name it in report text."""
+
+    id: str
+    term: str
+    forms: tuple[str, ...]
+    english: str
+    explanation: str
+    explanation_en: str
+    note: str | None = None
+    note_en: str | None = None
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """A glossary term found in a paragraph: text[start:end]; `linked` when it gets a link."""
+
+    start: int
+    end: int
+    term: Term
+    linked: bool
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document title cited in 《》 (or 〈〉 inside one), with the paragraphs citing it."""
+
+    title: str
+    kind: str
+    cited_in: tuple[str, ...]
+    within: str | None = None
+
+
+@dataclass(frozen=True)
 class Paragraph:
     id: str
     text: str
     line: int
     items: tuple[Item, ...] = ()
+    terms: tuple[TermRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,3 +145,4 @@ class Report:
     preamble: tuple[Block, ...]
     sections: tuple[Section, ...]
     settings: Settings = field(default_factory=lambda: Settings(slug=""))
+    citations: tuple[Citation, ...] = ()

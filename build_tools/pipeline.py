@@ -1,4 +1,5 @@
-"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> render -> docs/.
+"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> glossary links and
+cited documents (after conversion) -> render -> docs/.
 
 I/O only at the two ends. Every report is converted before anything is written, so one
 bad report stops the build with docs/ untouched.
@@ -6,16 +7,17 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import dictionary, render, review, yamlfile
-from .converter import character_table, converter
+from . import citations, collation, dictionary, render, render_terms, review, yamlfile
+from .converter import Convert, character_table, converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
+from .glossary import Glossary, link_report, load_glossary, merge, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
@@ -40,7 +42,10 @@ def build(root: Path, write: bool = True) -> Built:
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
-    variants = [convert_file(path, root) for path in seeds]
+    shared = _glossary(root)
+    glossaries = [_with_report_terms(shared, path, root) for path in seeds]
+    variants = [annotate(convert_file(path, root), g) for path, g in zip(seeds, glossaries, strict=True)]
+    gloss = reduce(_union, glossaries, shared)
     _check_unique_slugs(variants)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
@@ -49,6 +54,10 @@ def build(root: Path, write: bool = True) -> Built:
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
+            files[f"{lang}/{render_terms.documents_path(report)}"] = render_terms.documents_page(
+                report, citations.kinds().labels, ui(lang)
+            )
+        files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_search_dictionary(root, variants)
@@ -94,8 +103,66 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
         other, config = "zh-Hant", settings.hant_config
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
-    convert = converter(config, dictionary.pairs(config, settings))
-    return {source_lang: report, other: to_variant(report, other, convert)}
+    return {source_lang: report, other: to_variant(report, other, project_converter(config, settings))}
+
+
+def project_converter(config: str, settings: Settings) -> Convert:
+    """OpenCC with the project dictionary and the report's own entries and locks: the same
+    conversion for the report text, its glossary terms and its cited titles."""
+    return converter(config, dictionary.pairs(config, settings))
+
+
+def annotate(variants: dict[str, Report], gloss: Glossary) -> dict[str, Report]:
+    """Glossary links and cited documents, on each variant after conversion (never before)."""
+    out = {}
+    for lang, report in variants.items():
+        hant, settings = report.settings.hant_config, report.settings
+        to_hant = project_converter(hant, settings) if lang == "zh-Hant" else None
+        to_hans = project_converter(REVERSE[hant], settings) if lang == "zh-Hant" else None
+        linked = link_report(report, terms_for(gloss, to_hant), gloss.scope)
+        out[lang] = citations.cite(linked, citations.kinds(), to_hans)
+    return out
+
+
+def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
+    """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw) and
+    the shared dictionary."""
+    to_hant = None if lang == "zh-Hans" else project_converter("s2tw", Settings(slug=""))
+    terms = {t.id: t for t in terms_for(gloss, to_hant)}
+    return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
+
+
+def load_glossary_of(root: Path) -> Glossary:
+    return _glossary(root)
+
+
+def paragraph_texts(report: Report) -> list[str]:
+    """The text of every paragraph and table cell, in order (for the glossary tools)."""
+    return [text for _, text in citations.block_texts(report)]
+
+
+def _glossary(root: Path) -> Glossary:
+    path = root / "seeds" / "glossary.yml"
+    if not path.exists():
+        return Glossary(str(path), "section", ())
+    return load_glossary(path, str(path.relative_to(root)))
+
+
+def _with_report_terms(shared: Glossary, seed: Path, root: Path) -> Glossary:
+    """The shared glossary plus the report's own entries in seeds/<name>.glossary.yml, if any."""
+    path = seed.with_suffix(".glossary.yml")
+    if not path.exists():
+        return shared
+    return merge(shared, load_glossary(path, str(path.relative_to(root))))
+
+
+def _union(a: Glossary, b: Glossary) -> Glossary:
+    """Every entry once: the glossary page lists the shared entries and each report's own."""
+    known = {e.id: e for e in a.entries}
+    for e in b.entries:
+        if e.id in known and replace(e, line=0) != replace(known[e.id], line=0):
+            raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
+    return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
 
 
 def conversion_note(report: Report) -> str:

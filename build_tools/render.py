@@ -12,11 +12,13 @@ import json
 import re
 from typing import Any
 
-from .model import Block, Paragraph, Report, Section, Table
+from .glossary import one_line
+from .model import Block, Paragraph, Report, Section, Table, Term
 
 # Exactly the characters Python-Markdown accepts after a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 LANGS = ("zh-Hans", "zh-Hant")
+GLOSSARY_URL = "glossary/"
 
 
 def md_text(text: str) -> str:
@@ -31,6 +33,11 @@ def html_text(text: str) -> str:
 
 def page_path(report: Report, section: Section | None = None) -> str:
     return f"{report.slug}/{section.id if section else 'index'}.md"
+
+
+def pdf_path(report: Report) -> str:
+    """The report's PDF, relative to its variant's site root (written by pdfbuild after MkDocs)."""
+    return f"{report.slug}/{report.slug}.{report.lang}.pdf"
 
 
 def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, str]:
@@ -57,9 +64,10 @@ def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
 
 def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
     """The navigation as MkDocs wants it: the home page, then one section per report."""
-    items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}]
+    items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
     for r in reports:
         parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
+        parts.append({nav_title(ui["documents"]): f"{r.slug}/documents.md"})
         items.append({nav_title(r.title): [page_path(r), *parts]})
     return items
 
@@ -76,9 +84,9 @@ def _front_matter(title: str) -> str:
 
 def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
     out = [_front_matter(r.title), f"# {md_text(r.title)} {{#title}}", ""]
-    out += _dateline(r, ui) + _metadata(r, ui)
+    out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
-    out += [_block(b) for b in r.preamble]
+    out += [_block(b, "../") for b in r.preamble]
     if r.sections:
         out += [f"## {md_text(ui['contents'])} {{#contents}}", "", *_contents(r), ""]
     out += _removed(r, ui)
@@ -98,6 +106,12 @@ def _dateline(r: Report, ui: dict[str, Any]) -> list[str]:
         url = html_text(r.settings.source_url)
         link = f' · <a href="{url}" rel="external">{html_text(ui["source_url"])}</a>'
     return [f'<p class="report-dateline">{html_text(" · ".join(facts))}{link}</p>', ""]
+
+
+def _pdf_link(r: Report, ui: dict[str, Any]) -> list[str]:
+    # Raw HTML: the PDF is not a docs/ file, so a Markdown link would fail `mkdocs build --strict`.
+    href = html_text(pdf_path(r).rsplit("/", 1)[-1])  # beside this index page
+    return [f'<p class="report-pdf"><a href="{href}" type="application/pdf">{html_text(ui["pdf"])}</a></p>', ""]
 
 
 def _metadata(r: Report, ui: dict[str, Any]) -> list[str]:
@@ -147,7 +161,7 @@ def _part_page(r: Report, part: Section) -> str:
 
     def walk(section: Section, depth: int) -> None:
         out.extend([f"{'#' * min(depth, 6)} {md_text(section.number + section.title)} {{#{section.id}}}", ""])
-        out.extend(_block(b) for b in section.blocks)
+        out.extend(_block(b, "../../") for b in section.blocks)
         for child in section.children:
             walk(child, depth + 1)
 
@@ -155,20 +169,33 @@ def _part_page(r: Report, part: Section) -> str:
     return "\n".join(out) + "\n"
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, base: str = "") -> str:
     if isinstance(block, Table):
         return _table(block) + "\n"
-    return _paragraph(block) + "\n"
+    return _paragraph(block, base) + "\n"
 
 
-def _paragraph(p: Paragraph) -> str:
+def _paragraph(p: Paragraph, base: str = "") -> str:
+    """Escaped text with its inline marks: enumeration items and linked glossary terms.
+
+    `base` leads from the page's URL to the site root (pages are folders: use_directory_urls).
+    """
+    marks = [(i.offset, i.offset + len(i.marker), f'<span class="item" id="{i.id}">', "</span>") for i in p.items]
+    marks += [(t.start, t.end, _term_link(t.term, base), "</a>") for t in p.terms if t.linked]
     pieces, at = [], 0
-    for item in p.items:
-        pieces.append(html_text(p.text[at : item.offset]))
-        pieces.append(f'<span class="item" id="{item.id}">{html_text(item.marker)}</span>')
-        at = item.offset + len(item.marker)
+    for start, end, open_tag, close_tag in sorted(marks, key=lambda m: m[0]):
+        pieces += [html_text(p.text[at:start]), open_tag, html_text(p.text[start:end]), close_tag]
+        at = end
     pieces.append(html_text(p.text[at:]))
     return f'<p id="{p.id}" class="para">{"".join(pieces)}</p>'
+
+
+def _term_link(term: Term, base: str) -> str:
+    """A link to the glossary entry; the tooltip script reads the data attributes."""
+    return (
+        f'<a class="term" href="{base}{GLOSSARY_URL}#{term.id}" data-term="{html_text(term.term)}"'
+        f' data-en="{html_text(term.english)}" data-gloss="{html_text(one_line(term.explanation))}">'
+    )
 
 
 def _table(t: Table) -> str:

@@ -21,6 +21,7 @@ def _generated(tmp_path: Path) -> dict[str, str]:
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     settings = SEED.with_suffix(".yml")  # its dictionary entries and locks
     shutil.copy(settings, tmp_path / "seeds" / settings.name)
+    shutil.copy(SEED.parent / "glossary.yml", tmp_path / "seeds" / "glossary.yml")
     return pipeline.build(tmp_path, write=False).files
 
 
