@@ -10,7 +10,9 @@ from pathlib import Path
 from conftest import ROOT, SEED
 
 from build_tools import dictionary, pipeline, review
+from build_tools.converter import character_table, converter
 from build_tools.model import Settings
+from build_tools.variants import to_variant
 
 TEXT = "关于发展的报告\n\n一、总体情况\n\n被发明的干部发展了，发布会上发布，衣服晒干了。\n"
 
@@ -106,3 +108,18 @@ def test_a_traditional_source_is_reviewed_against_the_reverse_table() -> None:
     found = {(i.char, i.form, i.alternatives) for i in items}
     assert ("乾", "乾", ("干",)) in found  # 乾安縣 keeps 乾 (TSCharacters: 乾 -> 乾 干)
     assert ("瞭", "了", ("瞭",)) in found
+
+
+def test_a_conversion_that_changes_length_is_listed_without_guessing() -> None:
+    """Never so with OpenCC's configs and our same-length entries; if it were, say so instead of misaligning."""
+    source = pipeline.convert_text(TEXT, "r.txt", _settings())["zh-Hans"]
+    longer = to_variant(source, "zh-Hant", lambda text: "「" + converter("s2tw")(text))
+    items = review.review(source, longer, character_table("s2tw"), {}, ())
+    assert items and all(i.form == "?" for i in items)
+
+
+def test_cli_review_open_lists_only_open_items() -> None:
+    run = [sys.executable, "-m", "build_tools", "review", str(SEED), "--open"]
+    text = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "open: 0" in text
+    assert text.count("\n| ") == 2  # the table's header and rule only
