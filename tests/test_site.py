@@ -94,6 +94,7 @@ def test_search_finds_administrative_reconsideration_in_zh_hans(built_site: Path
 def test_search_finds_administrative_reconsideration_in_zh_hant(built_site: Path) -> None:
     index = json.loads((built_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
     query = converter("s2tw", dictionary.pairs("s2tw", load_settings(SEED)))("行政复议")  # what the pages say
+    assert query == "行政復議"  # as a reader in Taipei types it (the project dictionary's form)
     hits = _search(index, query)
     assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
 
