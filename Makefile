@@ -42,8 +42,11 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml | system-deps
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+# Tests also need chromium, CJK fonts and npm (system_deps.sh test), and axe-core (package-lock.json).
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package.json package-lock.json
+	@PY="$(PY)" sh build_tools/system_deps.sh test
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 clean:

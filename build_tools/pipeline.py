@@ -16,6 +16,7 @@ from .converter import converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
+from .foldmap import write_fold_maps
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
@@ -52,6 +53,7 @@ def build(root: Path, write: bool = True) -> Built:
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_search_dictionary(root)
+        write_fold_maps(root / "docs", LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed))
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures (site_url, browser, new_page) live in browser.py; importing them registers them.
+from browser import browser, new_page, site_url  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhenhai-2024-law-based-government.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"

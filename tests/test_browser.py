@@ -1,0 +1,165 @@
+"""The built site in a real browser (Debian's chromium through Playwright), served under /gov-reports/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser import DESKTOP, PHONE
+
+from build_tools.converter import converter
+
+SLUG = "zhenhai-2024-law-based-government"
+PAGES = ["", f"{SLUG}/", f"{SLUG}/part-1/"]  # home, a report index, a report part
+VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+S2TW = converter("s2tw")
+
+
+def _url(site_url: str, lang: str, page: str) -> str:
+    return site_url + VARIANTS[lang] + page
+
+
+@pytest.mark.parametrize("width", [360, 390, 414])
+def test_no_horizontal_scrolling_on_phones(site_url, new_page, width) -> None:
+    page = new_page({"width": width, "height": 800})
+    for lang in VARIANTS:
+        for path in PAGES:
+            page.goto(_url(site_url, lang, path))
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, f"{lang}/{path} is {wide}px wide at {width}px"
+            # what sticks out of the viewport, even when a parent hides the overflow
+            out = page.evaluate(
+                """w => [...document.querySelectorAll('.md-content *')]
+                    .filter(e => e.closest('.table-wrap') === null && e.getBoundingClientRect().right > w + 1)
+                    .map(e => e.tagName + '.' + e.className).slice(0, 5)""",
+                width,
+            )
+            assert out == [], f"{lang}/{path} at {width}px: {out}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_language_switch_keeps_the_page_and_the_paragraph(site_url, new_page, viewport) -> None:
+    page = new_page(viewport)
+    page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-2-p3"))
+    page.click(".md-header .md-select > button")
+    page.click("a.md-select__link[hreflang='zh-Hant']")
+    page.wait_for_url("**/zh-Hant/**")
+    assert page.url == _url(site_url, "zh-Hant", f"{SLUG}/part-1/#part-1-2-p3")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    top = page.evaluate("document.getElementById('part-1-2-p3').getBoundingClientRect().top")
+    assert 0 <= top < viewport["height"] / 2, "the paragraph is not scrolled into view"
+    # and back, from a paragraph reached by its permalink on the zh-Hant page
+    page.click("#part-1-3-p1 .para-link")
+    page.click(".md-header .md-select > button")
+    page.click("a.md-select__link[hreflang='zh-Hans']")
+    page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
+    assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p1")
+
+
+def _search(page, query: str) -> list[str]:
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():  # phones: the search field opens from a button
+        opener.click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type(query)
+    box.press("End")  # Playwright types Chinese without keyup; Material searches on keyup
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # let Material finish rendering the result list
+    links = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "l => l.map(a => a.href)")
+    return [re.sub(r"\?h=[^#]*", "", link) for link in links if "#" in link]  # sections, not whole pages
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [
+        ("zh-Hans", "行政复议"),
+        ("zh-Hant", S2TW("行政复议")),  # what the zh-Hant pages say
+        ("zh-Hans", "行政復議"),  # across scripts: Traditional query, Simplified site
+        ("zh-Hant", "行政复议"),  # Simplified query, Traditional site
+        ("zh-Hant", "行政復議"),  # the Taiwan form, whichever form the zh-Hant page uses
+    ],
+)
+def test_search_puts_the_right_section_first(site_url, new_page, lang, query) -> None:
+    page = new_page()
+    page.goto(_url(site_url, lang, ""))
+    links = _search(page, query)
+    assert links[0] == _url(site_url, lang, f"{SLUG}/part-1/#part-1-2"), links
+    # shown in the page's own script, the query's words highlighted
+    marked = page.eval_on_selector_all(".md-search-result mark", "l => l.map(m => m.textContent)")
+    assert marked and set(marked) == {S2TW("行政复议") if lang == "zh-Hant" else "行政复议"}, marked
+
+
+def test_print_hides_the_site_chrome(site_url, new_page) -> None:
+    page = new_page()
+    page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
+    page.emulate_media(media="print")
+    display = "s => [...document.querySelectorAll(s)].map(e => getComputedStyle(e).display)"
+    for chrome in (".md-header", ".md-sidebar", ".md-footer", ".para-tools"):
+        shown = page.eval_on_selector_all(chrome, "l => l.map(e => getComputedStyle(e).display)")
+        assert shown and set(shown) == {"none"}, (chrome, shown)
+    assert page.evaluate(f"({display})('p.para')")[0] != "none"
+    assert page.is_visible("#part-1-2-p3")
+
+
+def test_permalink_copies_the_paragraph_address(site_url, new_page) -> None:
+    page = new_page(PHONE, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
+    page.click("#part-1-2-p3 .para-link")
+    assert page.url.endswith("#part-1-2-p3")
+    canonical = page.get_attribute("link[rel=canonical]", "href")
+    assert canonical.startswith("https://") and canonical.endswith(f"/{SLUG}/part-1/")
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#part-1-2-p3"
+    assert page.inner_text(".reader-status") == "已复制"
+
+
+@pytest.mark.parametrize("lang", list(VARIANTS))
+def test_cite_gives_gbt_7714_and_apa_in_the_page_variant(site_url, new_page, lang) -> None:
+    words = {"zh-Hans": lambda s: s, "zh-Hant": S2TW}[lang]
+    page = new_page(PHONE, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(_url(site_url, lang, f"{SLUG}/part-1/"))
+    page.click("#part-1-2-p3 .para-cite")
+    rows = page.eval_on_selector_all("#cite-part-1-2-p3 .cite-row", "l => l.map(r => r.innerText)")
+    assert len(rows) == 2 and rows[0].startswith("GB/T 7714") and rows[1].startswith("APA")
+    permalink = page.get_attribute("link[rel=canonical]", "href") + "#part-1-2-p3"
+    title = words("宁波市镇海区人民政府关于2024年法治政府建设情况报告")
+    publisher = words("镇海区政府办公室")
+    section = words("(二)坚持规范管理,全面加强依法行政决策能力")
+    for row in rows:
+        for fact in (title, publisher, section, "第3段", permalink):
+            assert fact in row, (fact, row)
+    assert f"{title}: {section}，第3段[R/OL]. (2025-03-11)[" in rows[0]
+    assert f"{publisher}. (2025年3月11日). {title}" in rows[1]
+    page.click("#cite-part-1-2-p3 .cite-copy >> nth=0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"{publisher}. {title}") and copied.endswith(permalink + ".")
+    page.click("#part-1-2-p3 .para-cite")  # closes again
+    assert page.locator("#cite-part-1-2-p3").count() == 0
+
+
+def test_paragraph_tools_are_44px_tap_targets_on_phones(site_url, new_page) -> None:
+    page = new_page(PHONE)
+    page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
+    for selector in ("#part-1-2-p3 .para-link", "#part-1-2-p3 .para-cite", ".reader-font-size"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["width"] >= 44 and box["height"] >= 44, (selector, box)
+    page.click("#part-1-2-p3 .para-cite")
+    box = page.locator("#cite-part-1-2-p3 .cite-copy >> nth=0").bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+
+
+def test_font_size_persists_across_pages_and_variants(site_url, new_page) -> None:
+    page = new_page(PHONE)
+    page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
+    size = "parseFloat(getComputedStyle(document.querySelector('p.para')).fontSize)"
+    normal = page.evaluate(size)
+    page.click(".reader-font-size")
+    larger = page.evaluate(size)
+    assert larger > normal * 1.1
+    page.goto(_url(site_url, "zh-Hant", f"{SLUG}/part-2/"))
+    assert page.evaluate(size) == larger
+    assert page.get_attribute(".reader-font-size", "aria-label") == "字級：大"
+    page.click(".reader-font-size")
+    page.click(".reader-font-size")  # past the largest, back to the standard size
+    page.reload()
+    assert page.evaluate(size) == normal
