@@ -25,7 +25,7 @@ def corpus_file(name: str) -> Path:
     return path
 
 
-def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
+def build_project(work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None) -> Path:
     """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
@@ -40,7 +40,7 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
         for name, text in seeds.items():
             (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
     run = subprocess.run(
         [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
