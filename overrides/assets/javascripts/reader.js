@@ -155,6 +155,16 @@
     p.appendChild(tools);
   }
 
+  /* Material's search dialog has no name; give it the search field's own. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
+  nameSearchDialog();
   fontSizeButton();
   carryHash();
   window.addEventListener("hashchange", carryHash);
