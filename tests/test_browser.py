@@ -163,3 +163,20 @@ def test_font_size_persists_across_pages_and_variants(site_url, new_page) -> Non
     page.click(".reader-font-size")  # past the largest, back to the standard size
     page.reload()
     assert page.evaluate(size) == normal
+
+
+def test_wide_tables_scroll_in_their_own_box_on_phones(other_site, browser) -> None:
+    from served import serve
+
+    with serve(other_site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(url + "hostile/part-2/")
+        wrap = page.locator("div.table-wrap")
+        assert wrap.count() == 1
+        assert wrap.evaluate("w => getComputedStyle(w).overflowX") in ("auto", "scroll")
+        sizes = wrap.evaluate("w => [w.scrollWidth, w.clientWidth, w.getBoundingClientRect().right]")
+        assert sizes[0] > sizes[1] + 40, sizes  # the table is wider than its box ...
+        assert sizes[2] <= 360  # ... the box fits the screen ...
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360  # ... and the page does not scroll
+        context.close()

@@ -9,13 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEED, build_project
+from conftest import OTHER_ROOT
 
 from build_tools.webmeta import first_sentence, iso_date, site_urls
 
 SLUG = "zhenhai-2024-law-based-government"
 ROOT_URL = "https://example.github.io/gov-reports/"  # mkdocs.yml's placeholder SITE_URL
-OTHER_ROOT = "https://owner.github.io/my-repo/"
 URLS = {"zh-Hans": ROOT_URL, "zh-Hant": ROOT_URL + "zh-Hant/"}
 
 
@@ -130,15 +129,6 @@ def test_report_index_has_json_ld_report(built_site: Path, lang: str) -> None:
     assert data["name"].endswith({"zh-Hans": "情况报告", "zh-Hant": "情況報告"}[lang])
     # part pages are parts of the report, not reports of their own
     assert _head(root / SLUG / "part-1" / "index.html").jsonld == []
-
-
-@pytest.fixture(scope="module")
-def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed with a hostile title, built as the Pages workflow builds: SITE_URL set."""
-    text = SEED.read_text(encoding="utf-8").replace(
-        "宁波市镇海区人民政府关于2024年法治政府建设情况报告\n", "关于</script><script>alert(1)</script>的报告\n", 1
-    )
-    return build_project(tmp_path_factory.mktemp("other"), {"hostile.txt": text}, {"SITE_URL": OTHER_ROOT})
 
 
 def test_json_ld_cannot_be_broken_out_of_by_report_text(other_site: Path) -> None:
