@@ -137,12 +137,22 @@ def test_cite_gives_gbt_7714_and_apa_in_the_page_variant(site_url, new_page, lan
     assert page.locator("#cite-part-1-2-p3").count() == 0
 
 
-def test_paragraph_tools_are_44px_tap_targets_on_phones(site_url, new_page) -> None:
+def test_tap_targets_are_44px_on_phones(site_url, new_page) -> None:
     page = new_page(PHONE)
     page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
-    for selector in ("#part-1-2-p3 .para-link", "#part-1-2-p3 .para-cite", ".reader-font-size"):
-        box = page.locator(selector).bounding_box()
-        assert box and box["width"] >= 44 and box["height"] >= 44, (selector, box)
+    small = page.evaluate(
+        """() => [...document.querySelectorAll(
+              '.md-header .md-header__button, .md-typeset .headerlink, .para-tools > *, .md-select__link')]
+            .map(e => [e.className, e.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0 && (r.width < 44 || r.height < 44))
+            .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))"""
+    )
+    counted = page.locator(".md-header .md-header__button:visible, .headerlink, .para-tools > *").count()
+    assert counted > 20 and small == []
+    page.click(".md-header .md-select > button")
+    for link in page.locator("a.md-select__link").all():
+        box = link.bounding_box()
+        assert box["height"] >= 44, box
     page.click("#part-1-2-p3 .para-cite")
     box = page.locator("#cite-part-1-2-p3 .cite-copy >> nth=0").bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
