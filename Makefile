@@ -9,7 +9,7 @@ VARIANT ?= zh-Hans
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint convert clean system-deps
+.PHONY: site test serve lint convert clean system-deps lighthouse
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
@@ -48,6 +48,16 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package.j
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# Lighthouse (mobile) scores for the README; not part of `make test`. 12.x: 13 needs Node 22.
+LIGHTHOUSE := build/lighthouse/node_modules/.bin/lighthouse
+lighthouse: $(VENV)/.test-installed $(LIGHTHOUSE)
+	cd tests && ../$(BIN)/python lighthouse.py ../$(LIGHTHOUSE)
+
+$(LIGHTHOUSE):
+	mkdir -p build/lighthouse
+	echo '{"private": true, "devDependencies": {"lighthouse": "12.8.2"}}' > build/lighthouse/package.json
+	npm install --prefix build/lighthouse --no-audit --no-fund --silent
 
 clean:
 	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from served import serve
+from served import SUBPATH, free_port, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -26,9 +26,16 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site at http://127.0.0.1:PORT/gov-reports/ (a free port), stopped after the session."""
-    with serve(built_site) as url:
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for and served at http://127.0.0.1:PORT/gov-reports/ (a free port), as GitHub
+    Pages would serve it with SITE_URL set: absolute URLs in the pages lead back to this server."""
+    from conftest import build_project
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    site = build_project(tmp_path_factory.mktemp("served"), env={"SITE_URL": url})
+    with serve(site, port=port) as served:
+        assert served == url
         yield url
 
 

@@ -108,7 +108,7 @@ def test_permalink_copies_the_paragraph_address(site_url, new_page) -> None:
     page.click("#part-1-2-p3 .para-link")
     assert page.url.endswith("#part-1-2-p3")
     canonical = page.get_attribute("link[rel=canonical]", "href")
-    assert canonical.startswith("https://") and canonical.endswith(f"/{SLUG}/part-1/")
+    assert canonical == _url(site_url, "zh-Hans", f"{SLUG}/part-1/")
     assert page.evaluate("navigator.clipboard.readText()") == canonical + "#part-1-2-p3"
     assert page.inner_text(".reader-status") == "已复制"
 
@@ -190,3 +190,17 @@ def test_wide_tables_scroll_in_their_own_box_on_phones(other_site, browser) -> N
         assert sizes[2] <= 360  # ... the box fits the screen ...
         assert page.evaluate("document.documentElement.scrollWidth") <= 360  # ... and the page does not scroll
         context.close()
+
+
+@pytest.mark.parametrize("lang", list(VARIANTS))
+def test_pages_load_without_errors_or_failed_requests(site_url, new_page, lang) -> None:
+    page = new_page(PHONE)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    for path in PAGES:
+        page.goto(_url(site_url, lang, path))
+        page.wait_for_load_state("networkidle")
+    assert problems == []

@@ -82,6 +82,11 @@
       a.href = a.href.split("#")[0] + location.hash;
     });
   }
+  // Material would redirect these clicks through its sitemap lookup, which expects the head's
+  // alternate links to be site roots and drops the #paragraph; the links are right as they are.
+  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+    a.addEventListener("click", function (event) { event.stopPropagation(); });
+  });
 
   /* Citations */
   function isoToday() {
