@@ -78,6 +78,20 @@ def test_language_switch_keeps_the_page_and_the_paragraph(site_url, new_page, vi
     assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p1")
 
 
+def test_language_switch_keeps_the_paragraph_being_read(site_url, new_page) -> None:
+    """No #paragraph in the address: the switch takes the paragraph at the top of the screen."""
+    page = new_page(PHONE)
+    page.goto(_url(site_url, "zh-Hant", f"{SLUG}/part-1/"))
+    page.evaluate(
+        """() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+                   scrollBy(0, document.getElementById('part-1-3-p2').getBoundingClientRect().top - h - 10); }"""
+    )
+    page.click(".md-header .md-select > button")
+    page.click("a.md-select__link[hreflang='zh-Hans']")
+    page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
+    assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p2")
+
+
 def _search(page, query: str) -> list[str]:
     opener = page.locator("label.md-header__button[for='__search']")
     if opener.is_visible():  # phones: the search field opens from a button

@@ -82,10 +82,25 @@
       a.href = a.href.split("#")[0] + location.hash;
     });
   }
+  // The paragraph being read when no #paragraph is in the address: the first one that reaches
+  // below the reading line (a little under the header), once the reader has scrolled.
+  function paragraphInView() {
+    if (window.scrollY < 1) return "";
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 40;
+    var paras = document.querySelectorAll(".md-content p.para[id]");
+    for (var i = 0; i < paras.length; i++) {
+      if (paras[i].getBoundingClientRect().bottom > line) return "#" + paras[i].id;
+    }
+    return "";
+  }
   // Material would redirect these clicks through its sitemap lookup, which expects the head's
   // alternate links to be site roots and drops the #paragraph; the links are right as they are.
   document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
-    a.addEventListener("click", function (event) { event.stopPropagation(); });
+    a.addEventListener("click", function (event) {
+      event.stopPropagation();
+      if (!location.hash) a.href = a.href.split("#")[0] + paragraphInView();
+    });
   });
 
   /* Citations */
