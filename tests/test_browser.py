@@ -192,6 +192,10 @@ def test_tap_targets_are_44px_on_phones(site_url, new_page) -> None:
     page.click("#part-1-2-p3 .para-cite")
     box = page.locator("#cite-part-1-2-p3 .cite-copy >> nth=0").bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
+    _search(page, "行政复议")  # the search field's back and clear buttons
+    for selector in (".md-search__icon[for='__search']", "button.md-search__icon[type='reset']"):
+        box = page.locator(selector).first.bounding_box()
+        assert box["y"] >= 0 and round(box["width"]) >= 44 and round(box["height"]) >= 44, (selector, box)
 
 
 def test_font_size_persists_across_pages_and_variants(site_url, new_page) -> None:
