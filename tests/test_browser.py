@@ -178,7 +178,7 @@ def test_tap_targets_are_44px_on_phones(site_url, new_page) -> None:
     page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/"))
     small = page.evaluate(
         """() => [...document.querySelectorAll(
-              '.md-header .md-header__button, .md-typeset .headerlink, .para-tools > *, .md-select__link')]
+              '.md-header .md-header__button, .md-typeset .headerlink, .para-tools > *, .md-select__link, .md-top')]
             .map(e => [e.className, e.getBoundingClientRect()])
             .filter(([, r]) => r.width > 0 && (Math.round(r.width) < 44 || Math.round(r.height) < 44))
             .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))"""
