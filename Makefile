@@ -6,6 +6,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 VARIANT ?= zh-Hans
+AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -17,7 +18,7 @@ site: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/"
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed
@@ -43,9 +44,12 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml | system-deps
 	touch $@
 
 # Tests also need chromium, CJK fonts and npm (system_deps.sh test), and axe-core (package-lock.json).
-$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package.json package-lock.json
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	@PY="$(PY)" sh build_tools/system_deps.sh test
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(AXE): package.json package-lock.json | $(VENV)/.test-installed
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
