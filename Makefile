@@ -6,10 +6,11 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 VARIANT ?= zh-Hans
+AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint convert clean system-deps
+.PHONY: site test serve lint convert clean system-deps lighthouse
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
@@ -18,7 +19,7 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools pdf
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/ (with a PDF per report)"
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed
@@ -43,9 +44,25 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml | system-deps
 	  || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# Tests also need chromium, CJK fonts and npm (system_deps.sh test), and axe-core (package-lock.json).
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	@PY="$(PY)" sh build_tools/system_deps.sh test
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
+
+$(AXE): package.json package-lock.json | $(VENV)/.test-installed
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Lighthouse (mobile) scores for the README; not part of `make test`. 12.x: 13 needs Node 22.
+LIGHTHOUSE := build/lighthouse/node_modules/.bin/lighthouse
+lighthouse: $(VENV)/.test-installed $(LIGHTHOUSE)
+	cd tests && ../$(BIN)/python lighthouse.py ../$(LIGHTHOUSE)
+
+$(LIGHTHOUSE):
+	mkdir -p build/lighthouse
+	echo '{"private": true, "devDependencies": {"lighthouse": "12.8.2"}}' > build/lighthouse/package.json
+	npm install --prefix build/lighthouse --no-audit --no-fund --silent
 
 clean:
 	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json

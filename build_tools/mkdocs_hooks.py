@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import pipeline
+from build_tools import pipeline, webmeta
 from build_tools.errors import ReportError
 
 
@@ -22,5 +22,15 @@ def on_config(config: Any) -> Any:
         built = pipeline.build(root)
     except ReportError as err:
         raise PluginError(str(err)) from None
-    config.nav = built.navs[config.extra["variant"]]
+    variant = config.extra["variant"]
+    config.nav = built.navs[variant]
+    # SITE_URL (mkdocs.yml extra.site_root) is where the site is published, e.g. a Pages subpath
+    try:
+        links = {alt["lang"]: alt["link"] for alt in config.extra["alternate"]}
+        urls = webmeta.site_urls(config.extra["site_root"], config.extra["site_path"], links)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    config.site_url = urls[variant]
+    config.extra["variant_urls"] = urls  # for hreflang links and the sitemap
+    config.extra["reader"] = pipeline.ui(variant)["reader"]  # words of reader.js
     return config

@@ -17,6 +17,7 @@ from .converter import Convert, character_table, converter
 from .decode import decode
 from .errors import ReportError
 from .fidelity import check_fidelity
+from .foldmap import write_fold_maps
 from .glossary import Glossary, link_report, load_glossary, merge, terms_for
 from .model import Report, Settings
 from .parse import parse
@@ -61,6 +62,7 @@ def build(root: Path, write: bool = True) -> Built:
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_search_dictionary(root, variants)
+        write_fold_maps(root / "docs", LANGS)  # the cross-script search's character map
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from . import webmeta
 from .glossary import one_line
 from .model import Block, Paragraph, Report, Section, Table, Term
 
@@ -43,13 +44,13 @@ def pdf_path(report: Report) -> str:
 def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, str]:
     pages = {page_path(report): _index_page(report, ui, note)}
     for section in report.sections:
-        pages[page_path(report, section)] = _part_page(report, section)
+        pages[page_path(report, section)] = _part_page(report, section, ui)
     return pages
 
 
 def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
     lines = [
-        _front_matter(ui["home_title"]),
+        _front_matter(ui["home_title"], {"description": ui["home_intro"]}),
         f"# {md_text(ui['home_title'])}",
         "",
         f"<p>{html_text(ui['home_intro'])}</p>",
@@ -77,13 +78,23 @@ def nav_title(text: str) -> str:
     return html_text(text)
 
 
-def _front_matter(title: str) -> str:
-    """The page title reaches the theme's templates unescaped, like nav labels."""
-    return f"---\ntitle: {json.dumps(html_text(title), ensure_ascii=False)}\n---\n"
+def _front_matter(title: str, meta: dict[str, Any] | None = None) -> str:
+    """The page title and description reach the theme's templates unescaped, like nav labels; the
+    other values are written out by the templates' `tojson`, which escapes for HTML itself."""
+    lines = [f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
+    for key, value in (meta or {}).items():
+        value = html_text(value) if key == "description" else value
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
-    out = [_front_matter(r.title), f"# {md_text(r.title)} {{#title}}", ""]
+    meta = {
+        "description": webmeta.index_description(r),
+        "jsonld": webmeta.report_jsonld(r, ui),
+        "cite": webmeta.cite_data(r, []),
+    }
+    out = [_front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
     out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
     out += [_block(b, "../") for b in r.preamble]
@@ -156,8 +167,9 @@ def _removed(r: Report, ui: dict[str, Any]) -> list[str]:
     ]
 
 
-def _part_page(r: Report, part: Section) -> str:
-    out = [_front_matter(part.number + part.title)]
+def _part_page(r: Report, part: Section, ui: dict[str, Any]) -> str:
+    meta = {"description": webmeta.section_description(r, part), "cite": webmeta.cite_data(r, [part])}
+    out = [_front_matter(part.number + part.title, meta)]
 
     def walk(section: Section, depth: int) -> None:
         out.extend([f"{'#' * min(depth, 6)} {md_text(section.number + section.title)} {{#{section.id}}}", ""])

@@ -1,6 +1,7 @@
 #!/bin/sh
-# System packages the build needs. As root: installed with apt-get. Otherwise: named, with
-# the command to run, and the build stops.
+# System packages the build needs; with the argument `test`, also those the browser tests need
+# (Debian's chromium, CJK fonts for the pages, node/npm for axe-core). As root: installed with
+# apt-get. Otherwise: named, with the command to run, and the build stops.
 set -eu
 PY="${PY:-python3}"
 missing=""
@@ -14,10 +15,11 @@ if command -v dpkg-query >/dev/null; then
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi
-# Headless Chromium prints site pages in the print-stylesheet tests. Debian packages it; Ubuntu
-# only as a snap (GitHub's runners have Google Chrome instead, which the tests also use).
-if grep -q '^ID=debian' /etc/os-release 2>/dev/null && ! command -v chromium >/dev/null; then
-  missing="$missing chromium"
+# Tests: headless Chromium (browser and print tests; Debian packages it, Ubuntu only as a snap,
+# so CI runs in a Debian container) and npm for axe-core.
+if [ "${1:-}" = test ]; then
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v npm >/dev/null || missing="$missing npm"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures (site_url, browser, new_page) live in browser.py; importing them registers them.
+from browser import browser, new_page, site_url  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhenhai-2024-law-based-government.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -22,7 +25,7 @@ def corpus_file(name: str) -> Path:
     return path
 
 
-def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
+def build_project(work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None) -> Path:
     """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
@@ -37,7 +40,9 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
         for name, text in seeds.items():
             (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # the placeholder SITE_URL unless a test gives one (the Pages workflow sets it for `make site`)
+    inherited = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
     run = subprocess.run(
         [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
@@ -54,3 +59,22 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built with `mkdocs build --strict` from a copy of the project."""
     return build_project(tmp_path_factory.mktemp("project"))
+
+
+OTHER_ROOT = "https://owner.github.io/my-repo/"
+WIDE_ROW = "\t".join(f"第{n}列很长的单元格内容" for n in range(1, 13))
+
+
+@pytest.fixture(scope="session")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed with a hostile title and a wide table, built as the Pages workflow builds (SITE_URL set)."""
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace(
+        "宁波市镇海区人民政府关于2024年法治政府建设情况报告\n", "关于</script><script>alert(1)</script>的报告\n", 1
+    )
+    text = text.replace(
+        "二、2024年法治政府建设存在的不足和原因\n",
+        f"二、2024年法治政府建设存在的不足和原因\n\n{WIDE_ROW}\n{WIDE_ROW}\n",
+        1,
+    )
+    return build_project(tmp_path_factory.mktemp("other"), {"hostile.txt": text}, {"SITE_URL": OTHER_ROOT})

@@ -1,0 +1,172 @@
+"""What search engines read: descriptions, canonical and hreflang URLs, Open Graph, JSON-LD, sitemaps."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import OTHER_ROOT
+
+from build_tools.webmeta import first_sentence, iso_date, site_urls
+
+SLUG = "zhenhai-2024-law-based-government"
+ROOT_URL = "https://example.github.io/gov-reports/"  # mkdocs.yml's placeholder SITE_URL
+URLS = {"zh-Hans": ROOT_URL, "zh-Hant": ROOT_URL + "zh-Hant/"}
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict[str, str]] = []
+        self.metas: dict[str, str] = {}
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "link":
+            self.links.append(a)
+        elif tag == "meta" and ("name" in a or "property" in a):
+            self.metas[a.get("name") or a["property"]] = a.get("content", "")
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._in_jsonld = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_jsonld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_jsonld:
+            self.jsonld.append(data)
+
+
+def _head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _pages(site: Path) -> list[tuple[str, str]]:
+    """(lang, page URL path) of every page of both variants, 404 aside."""
+    out = []
+    for lang, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+        for page in sorted(root.rglob("index.html")):
+            rel = page.parent.relative_to(root).as_posix()
+            if lang == "zh-Hans" and rel.startswith("zh-Hant"):
+                continue
+            out.append((lang, "" if rel == "." else rel + "/"))
+    return out
+
+
+def test_first_sentence_and_dates() -> None:
+    assert first_sentence("一是全面加大统筹部署力度。加强党委领导。") == "一是全面加大统筹部署力度。"
+    assert first_sentence("没有句号的一句话") == "没有句号的一句话"
+    long = first_sentence("长" * 300 + "。")
+    assert len(long) == 160 and long.endswith("…")
+    assert iso_date("2025年3月1日") == "2025-03-01" and iso_date("2025-3-11") == "2025-03-11"
+    assert iso_date("2025年3月") is None and iso_date(None) is None
+
+
+def test_site_urls_keep_the_repository_subpath() -> None:
+    links = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+    assert site_urls("https://o.github.io/repo", "", links) == {
+        "zh-Hans": "https://o.github.io/repo/",
+        "zh-Hant": "https://o.github.io/repo/zh-Hant/",
+    }
+    back = {"zh-Hans": "../", "zh-Hant": ""}  # as the zh-Hant site links the other variant
+    assert site_urls("https://o.github.io/repo/", "zh-Hant/", back) == site_urls("https://o.github.io/repo", "", links)
+    with pytest.raises(ValueError, match="SITE_URL"):
+        site_urls("o.github.io/repo", "", links)
+
+
+def test_every_page_has_canonical_hreflang_description_and_open_graph(built_site: Path) -> None:
+    pages = _pages(built_site)
+    assert len(pages) >= 10
+    for lang, rel in pages:
+        file = (built_site if lang == "zh-Hans" else built_site / "zh-Hant") / rel / "index.html"
+        head = _head(file)
+        canonical = [x["href"] for x in head.links if x.get("rel") == "canonical"]
+        assert canonical == [URLS[lang] + rel], file
+        alternates = {x["hreflang"]: x["href"] for x in head.links if x.get("rel") == "alternate" and "hreflang" in x}
+        assert alternates == {
+            "zh-Hans": URLS["zh-Hans"] + rel,
+            "zh-Hant": URLS["zh-Hant"] + rel,
+            "x-default": URLS["zh-Hans"] + rel,
+        }, file
+        assert len(head.metas.get("description", "")) >= 10, file
+        assert head.metas["og:url"] == URLS[lang] + rel and head.metas["og:title"], file
+        assert head.metas["og:description"] == head.metas["description"]
+        assert head.metas["og:locale"] == {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}[lang]
+
+
+def test_description_is_the_page_first_sentence(built_site: Path) -> None:
+    head = _head(built_site / SLUG / "part-1" / "index.html")
+    assert head.metas["description"] == "一是全面加大统筹部署力度。"
+    head = _head(built_site / "zh-Hant" / SLUG / "part-2" / "index.html")
+    text = (built_site / "zh-Hant" / SLUG / "part-2" / "index.html").read_text(encoding="utf-8")
+    first = re.search(r'<p id="part-2-p1" class="para">([^。]*。)', text)
+    assert first and head.metas["description"] == first[1]
+
+
+@pytest.mark.parametrize("lang", list(URLS))
+def test_report_index_has_json_ld_report(built_site: Path, lang: str) -> None:
+    root = built_site if lang == "zh-Hans" else built_site / "zh-Hant"
+    head = _head(root / SLUG / "index.html")
+    assert len(head.jsonld) == 1
+    data = json.loads(head.jsonld[0])
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Report"
+    assert data["inLanguage"] == lang and data["datePublished"] == "2025-03-11"
+    assert data["url"] == URLS[lang] + f"{SLUG}/"
+    assert data["identifier"]["value"] == "734247248/2025-225175"
+    assert data["identifier"]["propertyID"] == {"zh-Hans": "索引号", "zh-Hant": "索引號"}[lang]
+    assert data["publisher"] == {
+        "@type": "GovernmentOrganization",
+        "name": {"zh-Hans": "镇海区政府办公室", "zh-Hant": "鎮海區政府辦公室"}[lang],
+    }
+    assert data["name"].endswith({"zh-Hans": "情况报告", "zh-Hant": "情況報告"}[lang])
+    # part pages are parts of the report, not reports of their own
+    assert _head(root / SLUG / "part-1" / "index.html").jsonld == []
+
+
+def test_json_ld_cannot_be_broken_out_of_by_report_text(other_site: Path) -> None:
+    """A title with </script> stays inside the JSON-LD (tojson escapes <, >, &)."""
+    page = next(other_site.glob("*/index.html"))
+    assert "<script>alert(1)" not in page.read_text(encoding="utf-8")
+    data = json.loads(_head(page).jsonld[0])
+    assert data["name"] == "关于</script><script>alert(1)</script>的报告"
+
+
+def test_site_url_comes_from_the_environment(other_site: Path) -> None:
+    """SITE_URL (as the Pages workflow sets it) reaches canonical URLs, alternates and the 404 page,
+    whose asset paths must carry the repository subpath."""
+    page = next(other_site.glob("*/part-1/index.html"))
+    rel = page.parent.relative_to(other_site).as_posix() + "/"
+    head = _head(page)
+    assert [x["href"] for x in head.links if x.get("rel") == "canonical"] == [OTHER_ROOT + rel]
+    hant = {x["hreflang"]: x["href"] for x in head.links if x.get("hreflang")}["zh-Hant"]
+    assert hant == OTHER_ROOT + "zh-Hant/" + rel
+    for root, prefix in ((other_site, "/my-repo/"), (other_site / "zh-Hant", "/my-repo/zh-Hant/")):
+        not_found = (root / "404.html").read_text(encoding="utf-8")
+        assets = re.findall(r'(?:href|src)="([^"]*assets/[^"]*)"', not_found)
+        assert assets and all(a.startswith(prefix) for a in assets), assets[:3]
+
+
+@pytest.mark.parametrize("lang", list(URLS))
+def test_sitemap_lists_every_page_with_its_alternates(built_site: Path, lang: str) -> None:
+    root = built_site if lang == "zh-Hans" else built_site / "zh-Hant"
+    tree = ET.parse(root / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = tree.getroot().findall("s:url", ns)
+    expected = [rel for lg, rel in _pages(built_site) if lg == lang]
+    assert sorted(u.find("s:loc", ns).text for u in urls) == sorted(URLS[lang] + rel for rel in expected)
+    for url in urls:
+        rel = url.find("s:loc", ns).text.removeprefix(URLS[lang])
+        alternates = {x.get("hreflang"): x.get("href") for x in url.findall("x:link", ns)}
+        assert alternates == {
+            "zh-Hans": URLS["zh-Hans"] + rel,
+            "zh-Hant": URLS["zh-Hant"] + rel,
+            "x-default": URLS["zh-Hans"] + rel,
+        }
