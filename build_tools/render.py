@@ -50,7 +50,7 @@ def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, st
 
 def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
     lines = [
-        _front_matter(ui["home_title"], {"description": ui["home_intro"]}),
+        front_matter(ui["home_title"], {"description": ui["home_intro"]}),
         f"# {md_text(ui['home_title'])}",
         "",
         f"<p>{html_text(ui['home_intro'])}</p>",
@@ -78,7 +78,7 @@ def nav_title(text: str) -> str:
     return html_text(text)
 
 
-def _front_matter(title: str, meta: dict[str, Any] | None = None) -> str:
+def front_matter(title: str, meta: dict[str, Any] | None = None) -> str:
     """The page title and description reach the theme's templates unescaped, like nav labels; the
     other values are written out by the templates' `tojson`, which escapes for HTML itself."""
     lines = [f"title: {json.dumps(html_text(title), ensure_ascii=False)}"]
@@ -94,7 +94,7 @@ def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
         "jsonld": webmeta.report_jsonld(r, ui),
         "cite": webmeta.cite_data(r, []),
     }
-    out = [_front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
+    out = [front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
     out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
     out += [_block(b, "../") for b in r.preamble]
@@ -169,7 +169,7 @@ def _removed(r: Report, ui: dict[str, Any]) -> list[str]:
 
 def _part_page(r: Report, part: Section, ui: dict[str, Any]) -> str:
     meta = {"description": webmeta.section_description(r, part), "cite": webmeta.cite_data(r, [part])}
-    out = [_front_matter(part.number + part.title, meta)]
+    out = [front_matter(part.number + part.title, meta)]
 
     def walk(section: Section, depth: int) -> None:
         out.extend([f"{'#' * min(depth, 6)} {md_text(section.number + section.title)} {{#{section.id}}}", ""])

@@ -6,13 +6,14 @@ so MkDocs checks them (and their anchors) in --strict builds.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from .glossary import Entry
 from .model import Block, Paragraph, Report, Section, Term
-from .render import html_text, md_text
+from .render import front_matter, html_text, md_text
+
+GLOSSARY_SEARCH_BOOST = 0.0001
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -44,7 +45,9 @@ def glossary_page(
     groups: list[tuple[str, list[Entry]]], terms: dict[str, Term], reports: list[Report], ui: dict[str, Any]
 ) -> str:
     refs = _occurrences(reports, ui)
-    out = [_front(ui["glossary"]), f"# {md_text(ui['glossary'])} {{#title}}", ""]
+    # Below the reports in search results: a reader searching 行政复议 wants the report's section first.
+    meta = {"description": ui["glossary_intro"], "search": {"boost": GLOSSARY_SEARCH_BOOST}}
+    out = [front_matter(ui["glossary"], meta), f"# {md_text(ui['glossary'])} {{#title}}", ""]
     out += [f"<p>{html_text(ui['glossary_intro'])}</p>", ""]
     for head, entries in groups:
         out += [f"## {md_text(head)} {{#group-{ord(head[0]):x}}}", ""]
@@ -84,8 +87,8 @@ def _occurrences(reports: list[Report], ui: dict[str, Any]) -> dict[str, dict[st
 def documents_page(report: Report, labels: dict[str, dict[str, str]], ui: dict[str, Any]) -> str:
     cited = {p.id: (page, label) for page, p, label in places(report, ui)}
     titles = [c for c in report.citations if c.within is None]
-    out = [_front(ui["documents"]), f"# {md_text(ui['documents'])} {{#title}}", ""]
     intro = ui["documents_intro"].format(n=len(titles))
+    out = [front_matter(ui["documents"], {"description": intro}), f"# {md_text(ui['documents'])} {{#title}}", ""]
     out += [f"<p>{html_text(intro)}</p>", ""]
     for n, c in enumerate(report.citations, 1):
         kind = labels[c.kind][report.lang]
@@ -103,7 +106,3 @@ def _backlink(block_id: str, cited: dict[str, tuple[str, str]], report: Report) 
         return f"[{md_text(block_id)}]({page}#{block_id})"
     page, label = cited[block_id]
     return f"[{md_text(label)}]({page}#{block_id})"
-
-
-def _front(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"

@@ -25,7 +25,9 @@ def corpus_file(name: str) -> Path:
     return path
 
 
-def build_project(work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None) -> Path:
+def build_project(
+    work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None, pdf: bool = False
+) -> Path:
     """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
     for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
@@ -52,13 +54,18 @@ def build_project(work: Path, seeds: dict[str, str] | None = None, env: dict[str
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
+    if pdf:  # as `make site` does after both MkDocs builds
+        run = subprocess.run(
+            [sys.executable, "-m", "build_tools", "pdf", "--root", str(work)], capture_output=True, text=True
+        )
+        assert run.returncode == 0, f"pdf failed:\n{run.stdout}\n{run.stderr}"
     return work / "site"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built with `mkdocs build --strict` from a copy of the project."""
-    return build_project(tmp_path_factory.mktemp("project"))
+    """The real site as `make site` builds it (mkdocs build --strict, then the PDFs), from a copy."""
+    return build_project(tmp_path_factory.mktemp("project"), pdf=True)
 
 
 OTHER_ROOT = "https://owner.github.io/my-repo/"

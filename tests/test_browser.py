@@ -244,3 +244,11 @@ def test_pages_load_without_errors_or_failed_requests(site_url, new_page, lang) 
         page.goto(_url(site_url, lang, path))
         page.wait_for_load_state("networkidle")
     assert problems == []
+
+
+def test_glossary_is_found_by_its_english_rendering(site_url, new_page) -> None:
+    """The glossary sits below the reports in results (search boost), but stays searchable."""
+    page = new_page()
+    page.goto(_url(site_url, "zh-Hans", ""))
+    links = _search(page, "reconsideration")
+    assert links and links[0].startswith(_url(site_url, "zh-Hans", "glossary/#")), links
