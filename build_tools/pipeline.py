@@ -13,7 +13,7 @@ from typing import Any
 
 from . import render, yamlfile
 from .converter import converter
-from .decode import decode
+from .decode import check_size, decode
 from .errors import ReportError
 from .fidelity import check_fidelity
 from .model import Report, Settings
@@ -70,8 +70,16 @@ def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
     if not path.is_file():
         raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
     settings = load_settings(path)
-    text = decode(path.read_bytes(), shown, settings.encoding)
+    text = decode(_read(path, shown), shown, settings.encoding)
     return convert_text(text, shown, settings)
+
+
+def _read(path: Path, shown: str) -> bytes:
+    try:
+        check_size(path.stat().st_size, shown)
+        return path.read_bytes()
+    except OSError as err:
+        raise ReportError(shown, f"cannot be read: {err.strerror}", "check the file's permissions") from None
 
 
 def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
