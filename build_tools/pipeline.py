@@ -34,14 +34,16 @@ class Built:
     files: dict[str, str]  # docs-relative path -> Markdown
     navs: dict[str, list[Any]]  # lang -> MkDocs nav
     changed: tuple[str, ...]
+    failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
 
 
-def build(root: Path, write: bool = True) -> Built:
+def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
+    """Convert every seed, then write docs/. A bad report raises before anything is written;
+    with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
-    variants = [convert_file(path, root) for path in seeds]
-    _check_unique_slugs(variants)
+    variants, failed = _convert_all(seeds, root, keep_going)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
     for lang in LANGS:
@@ -53,7 +55,25 @@ def build(root: Path, write: bool = True) -> Built:
     if write:
         write_search_dictionary(root)
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
-    return Built(reports, files, navs, tuple(changed))
+    return Built(reports, files, navs, tuple(changed), tuple(failed))
+
+
+def _convert_all(seeds: list[Path], root: Path, keep_going: bool) -> tuple[list[dict[str, Report]], list[ReportError]]:
+    variants: list[dict[str, Report]] = []
+    failed: list[ReportError] = []
+    slugs: dict[str, str] = {}
+    for path in seeds:
+        try:
+            converted = convert_file(path, root)
+            _check_unique_slug(converted, slugs)
+            variants.append(converted)
+        except ReportError as err:
+            if not keep_going:
+                raise
+            failed.append(err)
+    if not variants:
+        raise failed[0]  # nothing good to build: keep the previous docs/
+    return variants, failed
 
 
 def write_search_dictionary(root: Path) -> None:
@@ -67,6 +87,8 @@ def write_search_dictionary(root: Path) -> None:
 def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
     """One seed file to its report in every variant. Raises ReportError for bad input."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if path.is_dir():
+        raise ReportError(shown, "a directory, not a readable file", "give the path of a report's .txt file")
     if not path.is_file():
         raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
     settings = load_settings(path)
@@ -116,14 +138,12 @@ def _invert(date: str) -> str:
     return "".join(str(9 - int(c)) if c.isdigit() else c for c in date)
 
 
-def _check_unique_slugs(variants: list[dict[str, Report]]) -> None:
-    seen: dict[str, str] = {}
-    for v in variants:
-        report = next(iter(v.values()))
-        if report.slug in seen:
-            raise ReportError(
-                report.path,
-                f"slug {report.slug!r} is already used by {seen[report.slug]}",
-                "give one of them another `slug:` in its settings file",
-            )
-        seen[report.slug] = report.path
+def _check_unique_slug(variants: dict[str, Report], seen: dict[str, str]) -> None:
+    report = next(iter(variants.values()))
+    if report.slug in seen:
+        raise ReportError(
+            report.path,
+            f"slug {report.slug!r} is already used by {seen[report.slug]}",
+            "give one of them another `slug:` in its settings file",
+        )
+    seen[report.slug] = report.path
