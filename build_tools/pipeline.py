@@ -6,7 +6,9 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
+SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -51,9 +54,10 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
-    changed = write_tree(root / "docs", files) if write else []
-    if write:
+    if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
         write_search_dictionary(root)
+        write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
+    changed = write_tree(root / "docs", files) if write else []
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
     return Built(reports, files, navs, tuple(changed), tuple(failed))
 
@@ -127,6 +131,23 @@ def conversion_note(report: Report) -> str:
 @cache
 def ui(lang: str) -> dict[str, Any]:
     return dict(yamlfile.load(DATA / "ui.yml")[lang])
+
+
+def source_date_epoch(reports: list[Report]) -> int:
+    """The newest report date (midnight UTC) in seconds since 1970, or 0 when none has a date:
+    the build date MkDocs writes into the sitemap, so the same seeds give the same site."""
+    return max((_epoch(r.date) for r in reports if r.date), default=0)
+
+
+def _epoch(date: str) -> int:
+    m = _DATE.match(date)
+    try:
+        return int(datetime(*(int(x) for x in m.groups()), tzinfo=UTC).timestamp()) if m else 0
+    except ValueError:  # 2025-02-30 in a report is text, not a date to build with
+        return 0
+
+
+_DATE = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})")
 
 
 def _home_order(report: Report) -> tuple[str, str]:

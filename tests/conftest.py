@@ -37,12 +37,19 @@ def build_project(work: Path, seeds: dict[str, str] | None = None) -> Path:
         for name, text in seeds.items():
             (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
+    return build_in(work)
+
+
+def build_in(work: Path) -> Path:
+    """Convert and build both sites --strict in a project copy made by build_project; return site/."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
     run = subprocess.run(
         [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
     )
     assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
+    # as `make site` does: the sitemap's date is the newest report's, unless SOURCE_DATE_EPOCH is set
+    env.setdefault("SOURCE_DATE_EPOCH", (work / "build" / "source-date-epoch").read_text(encoding="utf-8").strip())
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
