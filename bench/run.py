@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +245,21 @@ def table(results: dict[str, Any], max_n: int | None = None) -> str:
         if max_n is None or run["n"] <= max_n:
             cells = [fmt.format(run[key]) if run.get(key) is not None else "–" for _, key, fmt in COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + growth([r for r in results["runs"] if max_n is None or r["n"] <= max_n])
+
+
+def growth(runs: list[dict[str, Any]]) -> str:
+    """How each cost grows from one size to the next, next to how N grows (linear: the same)."""
+    keys = (("build", "build_s"), ("convert", "convert_s"), ("search index", "search_index_bytes"))
+    keys += (("site size", "site_bytes"), ("peak RSS", "peak_rss_mb"))
+    out = []
+    for a, b in pairwise(runs):
+        ratios = ", ".join(f"{name} ×{b[key] / a[key]:.1f}" for name, key in keys if a.get(key) and b.get(key))
+        more = f"×{b['n'] / a['n']:g} reports, ×{b['chars'] / a['chars']:.1f} chars"
+        out.append(f"- N {a['n']} → {b['n']} ({more}): {ratios}")
+    if not out:
+        return ""
+    return "\nGrowth from one size to the next (a linear cost grows as N does):\n\n" + "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
