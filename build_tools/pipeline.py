@@ -6,9 +6,7 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from .fidelity import check_fidelity
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
+from .reproducible import source_date_epoch
 from .searchdict import HANT_DICT, hant_dictionary, jieba_dictionary
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
@@ -131,23 +130,6 @@ def conversion_note(report: Report) -> str:
 @cache
 def ui(lang: str) -> dict[str, Any]:
     return dict(yamlfile.load(DATA / "ui.yml")[lang])
-
-
-def source_date_epoch(reports: list[Report]) -> int:
-    """The newest report date (midnight UTC) in seconds since 1970, or 0 when none has a date:
-    the build date MkDocs writes into the sitemap, so the same seeds give the same site."""
-    return max((_epoch(r.date) for r in reports if r.date), default=0)
-
-
-def _epoch(date: str) -> int:
-    m = _DATE.match(date)
-    try:
-        return int(datetime(*(int(x) for x in m.groups()), tzinfo=UTC).timestamp()) if m else 0
-    except ValueError:  # 2025-02-30 in a report is text, not a date to build with
-        return 0
-
-
-_DATE = re.compile(r"(\d{4})\D+(\d{1,2})\D+(\d{1,2})")
 
 
 def _home_order(report: Report) -> tuple[str, str]:

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import build_in, build_project
 
+from build_tools.model import Report
+from build_tools.reproducible import source_date_epoch
+
 REPORT_DATE = "2025-03-11"  # the seed's date: the newest (only) report date
 
 
@@ -58,3 +61,13 @@ def test_second_build_rewrites_nothing_in_docs(other: Path) -> None:
     build_in(work)
     assert stamps(work / "docs") == docs_before
     assert tree(other) == site_before
+
+
+def test_source_date_is_the_newest_valid_report_date() -> None:
+    def report(date: str | None) -> Report:
+        return Report("s", "s.txt", "zh-Hans", "zh-Hans", "T", (), date, None, None, None, (), (), (), ())
+
+    day = int(datetime(2026, 2, 10, tzinfo=UTC).timestamp())
+    assert source_date_epoch([report("2025-03-11"), report("2026年02月10日"), report(None)]) == day
+    assert source_date_epoch([report("2025-02-30")]) == 0  # not a date: never a crash
+    assert source_date_epoch([report(None)]) == 0
