@@ -152,3 +152,14 @@ def test_odd_spaces_and_invisible_characters_inside_the_text_are_kept(tmp_path: 
     for ch in ("\u200b", "\u200d"):
         in_removed = sum(r["text"].count(ch) for r in got["removed"])
         assert sum(text.count(ch) for text in texts) == messy(TEXT).count(ch) - in_removed
+
+
+def test_short_legacy_file_must_declare_its_encoding(tmp_path: Path) -> None:
+    """Too short to tell GB18030 from Big5 safely: an error naming the fix, not a guess."""
+    path = tmp_path / "r.txt"
+    path.write_bytes("某某报告\n正文。".encode("gb18030"))
+    with pytest.raises(ReportError, match="not valid utf-8") as err:
+        pipeline.convert_file(path)
+    assert "encoding: gb18030" in err.value.hint
+    (tmp_path / "r.yml").write_text("encoding: gb18030\n", encoding="utf-8")
+    assert source_outline(path)["title"] == "某某报告"

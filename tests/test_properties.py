@@ -108,6 +108,19 @@ def test_declared_or_marked_text_round_trips(text: str, encoding: str) -> None:
     assert decode(data, "x.txt", declared) == normalize_newlines(text)
 
 
+@MANY
+@given(st.text(st.one_of(CJK, st.sampled_from("，。、：\n 1234年（一）")), min_size=1, max_size=300))
+def test_legacy_encoded_text_is_read_right_or_refused(text: str) -> None:
+    """Never the wrong characters: GB18030 bytes give the text, or an error asking to declare the
+    encoding (bytes that happen to be valid UTF-8 are read as UTF-8, as any such file is)."""
+    data = text.encode("gb18030")
+    try:
+        decoded = decode(data, "x.txt")
+    except ReportError:
+        return
+    assert decoded == normalize_newlines(text) or decoded == normalize_newlines(data.decode("utf-8"))
+
+
 @FEW
 @given(documents(), st.booleans())
 def test_any_report_parses_or_fails_cleanly_and_loses_nothing(text: str, titled: bool) -> None:
