@@ -55,6 +55,7 @@ def measure(n: int) -> dict[str, Any]:
         chars = write_corpus(work, n)
         _project(work)
         run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
+        run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
         run.update(throughput(work))
         convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
         builds = [timed([*_MKDOCS, "-f", config], work) for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml")]
@@ -67,6 +68,7 @@ def measure(n: int) -> dict[str, Any]:
         run.update(reconvert_one(work))
         run["glossary_s"] = None  # the glossary stage is not in this branch
         run["pdf_s_per_report"] = None  # nor the PDF stage
+        run["load_after"] = round(os.getloadavg()[0], 2)
         return run
 
 
@@ -229,6 +231,7 @@ COLUMNS = (
     ("report page + CSS/JS (gzip)", "page_weight_gzip_bytes", "{:,}"),
     ("site size", "site_bytes", "{:,}"),
     ("re-convert after one edit s", "reconvert_one_s", "{}"),
+    ("load avg before/after", "load", "{}"),
 )
 
 
@@ -243,6 +246,7 @@ def table(results: dict[str, Any], max_n: int | None = None) -> str:
     ]
     for run in results["runs"]:
         if max_n is None or run["n"] <= max_n:
+            run = {**run, "load": f"{run['load_before']}/{run['load_after']}" if "load_after" in run else None}
             cells = [fmt.format(run[key]) if run.get(key) is not None else "–" for _, key, fmt in COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n" + growth([r for r in results["runs"] if max_n is None or r["n"] <= max_n])
