@@ -49,7 +49,7 @@ def test_one_bad_report_stops_the_build_before_anything_is_written(tmp_path: Pat
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {CASES[bad]}"), result.stderr
     assert "\n  hint: " in result.stderr and "Traceback" not in result.stderr
-    assert not (root / "docs").exists()
+    assert not (root / "docs").exists() and not (root / "build").exists()
 
 
 @pytest.mark.parametrize("bad", ["big", "directory", "binary.txt"])
