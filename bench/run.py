@@ -214,6 +214,20 @@ def _previous() -> dict[str, Any]:
 def _write(results: dict[str, Any]) -> None:
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (OUT / "results.md").write_text(table(results), encoding="utf-8")
+    readme = ROOT / "README.md"
+    readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
+
+
+START, END = "<!-- bench table: written by make bench -->", "<!-- end of bench table -->"
+README_MAX_N = 100
+
+
+def with_table(readme: str, results: dict[str, Any]) -> str:
+    """The README with the table up to N = 100 between its markers (unchanged without them)."""
+    if START not in readme or END not in readme:
+        return readme
+    head, rest = readme.split(START, 1)
+    return f"{head}{START}\n{table(results, README_MAX_N)}{END}{rest.split(END, 1)[1]}"
 
 
 COLUMNS = (

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
-from bench.synth import bases, write_corpus
+from bench.run import END, START, with_table
+from bench.synth import ROOT, bases, write_corpus
 from build_tools import pipeline
 
 
@@ -21,3 +23,12 @@ def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
         variants = pipeline.convert_file(path)  # raises on a bad report or lost text
         titles.add(next(iter(variants.values())).title)
     assert len(titles) == n
+
+
+def test_readme_table_is_the_one_make_bench_wrote() -> None:
+    """The README's table comes from bench/results.json (make bench rewrites both)."""
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert START in readme and END in readme
+    assert with_table(readme, results) == readme
+    assert "| 100 |" in readme.split(START)[1].split(END)[0]
