@@ -55,4 +55,4 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	touch $@
 
 clean:
-	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json
+	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json build/cache

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import render, yamlfile
+from .cache import ConversionCache
 from .converter import converter
 from .decode import check_size, decode
 from .errors import ReportError
@@ -26,6 +27,7 @@ from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
+CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
@@ -45,7 +47,8 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
-    variants, failed = _convert_all(seeds, root, keep_going)
+    store = ConversionCache(root / CACHE)
+    variants, failed = _convert_all(seeds, root, keep_going, store)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
     for lang in LANGS:
@@ -54,6 +57,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
+        store.commit()
         write_search_dictionary(root)
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
     changed = write_tree(root / "docs", files) if write else []
@@ -61,13 +65,15 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     return Built(reports, files, navs, tuple(changed), tuple(failed))
 
 
-def _convert_all(seeds: list[Path], root: Path, keep_going: bool) -> tuple[list[dict[str, Report]], list[ReportError]]:
+def _convert_all(
+    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache
+) -> tuple[list[dict[str, Report]], list[ReportError]]:
     variants: list[dict[str, Report]] = []
     failed: list[ReportError] = []
     slugs: dict[str, str] = {}
     for path in seeds:
         try:
-            converted = convert_file(path, root)
+            converted = convert_file(path, root, store)
             _check_unique_slug(converted, slugs)
             variants.append(converted)
         except ReportError as err:
@@ -87,16 +93,24 @@ def write_search_dictionary(root: Path) -> None:
         write_if_changed(target, hant_dictionary(source, converter("s2tw")))
 
 
-def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
-    """One seed file to its report in every variant. Raises ReportError for bad input."""
+def convert_file(path: Path, root: Path | None = None, store: ConversionCache | None = None) -> dict[str, Report]:
+    """One seed file to its report in every variant (from `store` when its content was converted
+    before). Raises ReportError for bad input."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
     if path.is_dir():
         raise ReportError(shown, "a directory, not a readable file", "give the path of a report's .txt file")
     if not path.is_file():
         raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
     settings = load_settings(path)
-    text = decode(_read(path, shown), shown, settings.encoding)
-    return convert_text(text, shown, settings)
+    data = _read(path, shown)
+    key = store.key(data, settings, shown) if store else ""
+    cached = store.get(key) if store else None
+    if cached is not None:
+        return cached
+    variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
+    if store:
+        store.put(key, variants)
+    return variants
 
 
 def _read(path: Path, shown: str) -> bytes:
