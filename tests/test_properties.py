@@ -13,9 +13,10 @@ from build_tools import render
 from build_tools.converter import converter
 from build_tools.decode import decode, normalize_newlines
 from build_tools.errors import ReportError
-from build_tools.fidelity import check_fidelity
+from build_tools.fidelity import body_texts, check_fidelity
 from build_tools.model import Settings
 from build_tools.parse import parse
+from build_tools.parse.text import probe
 from build_tools.pipeline import conversion_note, ui
 from build_tools.variants import to_variant
 
@@ -28,6 +29,7 @@ FEW = settings(
 )
 MANY = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
+ZERO_WIDTH = "\u200b\ufeff"
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 FRAGMENTS = st.sampled_from(
     [
@@ -132,6 +134,13 @@ def test_any_report_parses_or_fails_cleanly_and_loses_nothing(text: str, titled:
         assert err.path == "p.txt" and err.hint
         return
     check_fidelity(report, text)  # raises ReportError when text was lost or changed
+    # fidelity ignores zero-width characters; they must be kept all the same (but on lines that
+    # are blank apart from them, which are blank lines)
+    skipped = {r.line for r in report.removed} | set(report.header_lines)
+    body = [line for n, line in enumerate(text.split("\n"), 1) if n not in skipped and probe(line)]
+    kept = "".join(body_texts(report))
+    for ch in ZERO_WIDTH:
+        assert kept.count(ch) == sum(line.count(ch) for line in body), repr(ch)
     hant = to_variant(report, "zh-Hant", converter("s2tw"))
     for variant in (report, hant):
         pages = render.render_report(variant, ui(variant.lang), conversion_note(variant))
