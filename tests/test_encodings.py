@@ -163,3 +163,13 @@ def test_short_legacy_file_must_declare_its_encoding(tmp_path: Path) -> None:
     assert "encoding: gb18030" in err.value.hint
     (tmp_path / "r.yml").write_text("encoding: gb18030\n", encoding="utf-8")
     assert source_outline(path)["title"] == "某某报告"
+
+
+def test_title_keeps_its_zero_width_characters(tmp_path: Path, expected: dict) -> None:
+    title = expected["title"]
+    marked = title[:3] + "\u200b" + title[3:] + "\ufeff"
+    path = tmp_path / "r.txt"
+    path.write_text(TEXT.replace(title, "\u3000" + marked + "  ", 1), encoding="utf-8")
+    got = source_outline(path)
+    assert got["title"] == marked
+    assert shape(got) == shape(expected) and len(got["removed"]) == len(expected["removed"])
