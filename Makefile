@@ -2,6 +2,7 @@
 # make test   - the same plus test packages, then run the tests
 # make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant for the other)
 # make lint   - ruff
+# make bench  - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,12 +11,15 @@ AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint convert clean system-deps lighthouse
+.PHONY: site test serve lint convert clean system-deps lighthouse bench
+
+# The sitemap's date: SOURCE_DATE_EPOCH if set, else the newest report's date (written by convert).
+DATE_EPOCH = SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(cat build/source-date-epoch)}
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
+	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
+	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
 	$(BIN)/python -m build_tools pdf
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/ (with a PDF per report)"
 
@@ -23,12 +27,16 @@ test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check build_tools tests
-	$(BIN)/ruff format --check build_tools tests
+	$(BIN)/ruff check build_tools tests bench
+	$(BIN)/ruff format --check build_tools tests bench
 
 serve: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
 	$(BIN)/mkdocs serve -f $(if $(filter zh-Hant,$(VARIANT)),mkdocs.zh-Hant.yml,mkdocs.yml)
+
+N ?= 1 10 100 1000
+bench: $(VENV)/.site-installed
+	$(BIN)/python -m bench.run $(N)
 
 convert: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
@@ -65,4 +73,4 @@ $(LIGHTHOUSE):
 	npm install --prefix build/lighthouse --no-audit --no-fund --silent
 
 clean:
-	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json
+	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json build/cache

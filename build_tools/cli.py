@@ -27,10 +27,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    built = pipeline.build(Path(args.root))
+    built = pipeline.build(Path(args.root), keep_going=args.keep_going)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
-    return 0
+    for err in built.failed:
+        print(f"error: {err}", file=sys.stderr)
+    if built.failed:
+        names = ", ".join(err.path for err in built.failed)
+        print(f"{len(built.failed)} bad report(s) skipped: {names}", file=sys.stderr)
+    return 1 if built.failed else 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
@@ -84,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     convert = commands.add_parser("convert", help="convert every report in seeds/ into Markdown pages in docs/")
     convert.add_argument("--root", default=".", help="project folder holding seeds/ and docs/ (default: .)")
+    convert.add_argument(
+        "--keep-going", action="store_true", help="build the good reports, list the bad ones (exit status 1 if any)"
+    )
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")

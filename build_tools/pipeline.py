@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from . import citations, collation, dictionary, render, render_terms, review, yamlfile
+from .cache import ConversionCache
 from .converter import Convert, character_table, converter
-from .decode import decode
+from .decode import check_size, decode
 from .errors import ReportError
 from .fidelity import check_fidelity
 from .foldmap import write_fold_maps
@@ -22,12 +23,15 @@ from .glossary import Glossary, link_report, load_glossary, merge, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
+from .reproducible import source_date_epoch
 from .searchdict import HANT_DICT, add_words, hant_dictionary, jieba_dictionary
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
+CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
+SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -37,17 +41,21 @@ class Built:
     files: dict[str, str]  # docs-relative path -> Markdown
     navs: dict[str, list[Any]]  # lang -> MkDocs nav
     changed: tuple[str, ...]
+    failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
 
 
-def build(root: Path, write: bool = True) -> Built:
+def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
+    """Convert every seed, then write docs/. A bad report raises before anything is written;
+    with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     shared = _glossary(root)
-    glossaries = [_with_report_terms(shared, path, root) for path in seeds]
-    variants = [annotate(convert_file(path, root), g) for path, g in zip(seeds, glossaries, strict=True)]
+    store = ConversionCache(root / CACHE)
+    converted, failed = _convert_all(seeds, root, keep_going, store)
+    glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
+    variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
-    _check_unique_slugs(variants)
     reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
     files: dict[str, str] = {}
     for lang in LANGS:
@@ -59,14 +67,38 @@ def build(root: Path, write: bool = True) -> Built:
                 report, citations.kinds().labels, ui(lang)
             )
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
-    changed = write_tree(root / "docs", files) if write else []
-    if write:
+    if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
+        store.commit()
         write_search_dictionary(root, variants)
-        write_fold_maps(root / "docs", LANGS)  # the cross-script search's character map
+        write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
+    changed = write_tree(root / "docs", files) if write else []
+    if write:
+        write_fold_maps(root / "docs", LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
-    return Built(reports, files, navs, tuple(changed))
+    return Built(reports, files, navs, tuple(changed), tuple(failed))
+
+
+def _convert_all(
+    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache
+) -> tuple[list[tuple[Path, dict[str, Report]]], list[ReportError]]:
+    """(seed, its variants) for every good report; the bad ones raise, or are listed with keep_going."""
+    variants: list[tuple[Path, dict[str, Report]]] = []
+    failed: list[ReportError] = []
+    slugs: dict[str, str] = {}
+    for path in seeds:
+        try:
+            converted = convert_file(path, root, store)
+            _check_unique_slug(converted, slugs)
+            variants.append((path, converted))
+        except ReportError as err:
+            if not keep_going:
+                raise
+            failed.append(err)
+    if not variants:
+        raise failed[0]  # nothing good to build: keep the previous docs/
+    return variants, failed
 
 
 def write_search_dictionary(root: Path, variants: list[dict[str, Report]]) -> None:
@@ -87,14 +119,32 @@ def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[s
     return sorted({(p.phrase, p.form) for s in settings for p in s.phrases if p.kind == "entry" and p.config == config})
 
 
-def convert_file(path: Path, root: Path | None = None) -> dict[str, Report]:
-    """One seed file to its report in every variant. Raises ReportError for bad input."""
+def convert_file(path: Path, root: Path | None = None, store: ConversionCache | None = None) -> dict[str, Report]:
+    """One seed file to its report in every variant (from `store` when its content was converted
+    before). Raises ReportError for bad input."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if path.is_dir():
+        raise ReportError(shown, "a directory, not a readable file", "give the path of a report's .txt file")
     if not path.is_file():
         raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
     settings = load_settings(path)
-    text = decode(path.read_bytes(), shown, settings.encoding)
-    return convert_text(text, shown, settings)
+    data = _read(path, shown)
+    key = store.key(data, settings, shown) if store else ""
+    cached = store.get(key) if store else None
+    if cached is not None:
+        return cached
+    variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
+    if store:
+        store.put(key, variants)
+    return variants
+
+
+def _read(path: Path, shown: str) -> bytes:
+    try:
+        check_size(path.stat().st_size, shown)
+        return path.read_bytes()
+    except OSError as err:
+        raise ReportError(shown, f"cannot be read: {err.strerror}", "check the file's permissions") from None
 
 
 def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
@@ -217,14 +267,12 @@ def _invert(date: str) -> str:
     return "".join(str(9 - int(c)) if c.isdigit() else c for c in date)
 
 
-def _check_unique_slugs(variants: list[dict[str, Report]]) -> None:
-    seen: dict[str, str] = {}
-    for v in variants:
-        report = next(iter(v.values()))
-        if report.slug in seen:
-            raise ReportError(
-                report.path,
-                f"slug {report.slug!r} is already used by {seen[report.slug]}",
-                "give one of them another `slug:` in its settings file",
-            )
-        seen[report.slug] = report.path
+def _check_unique_slug(variants: dict[str, Report], seen: dict[str, str]) -> None:
+    report = next(iter(variants.values()))
+    if report.slug in seen:
+        raise ReportError(
+            report.path,
+            f"slug {report.slug!r} is already used by {seen[report.slug]}",
+            "give one of them another `slug:` in its settings file",
+        )
+    seen[report.slug] = report.path

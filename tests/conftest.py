@@ -42,6 +42,12 @@ def build_project(
         for name, text in seeds.items():
             (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
+    return build_in(work, env, pdf)
+
+
+def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -> Path:
+    """Convert and build both sites --strict (then the PDFs, if asked) in a project copy made by
+    build_project, as `make site` does; return site/."""
     # the placeholder SITE_URL unless a test gives one (the Pages workflow sets it for `make site`)
     inherited = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -50,6 +56,8 @@ def build_project(
         [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
     )
     assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
+    # as `make site` does: the sitemap's date is the newest report's, unless SOURCE_DATE_EPOCH is set
+    env.setdefault("SOURCE_DATE_EPOCH", (work / "build" / "source-date-epoch").read_text(encoding="utf-8").strip())
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .grammar import Grammar
 from .headings import HeadingMatch, match_heading
-from .text import join_lines, probe
+from .text import join_lines, keep_invisible, probe
 
 _TERMINAL = "。！？；：!?;:…"
 _CLOSERS = "”」』）)》"
 _CONTINUATION = "，。、；：？！）」』”》,.;:?!)"
-_TABLE_ROW = re.compile(r"\S[^\n]*\t")  # a TAB after some text: cells, not indentation
+_TABLE_ROW = re.compile(r"\S[^\n]*\t[ \t]*[^ \t]")  # a TAB between texts: cells, not indentation or a trailing TAB
 _PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
 
 
@@ -54,7 +54,7 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar) -> list[Ra
             continue
         if table:
             flush()
-        heading = _heading(text, g)
+        heading = _heading(lines[i], text, g)
         if heading:
             flush()
             out.append(RawBlock("heading", i + 1, heading=heading))
@@ -63,15 +63,18 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar) -> list[Ra
             continue
         if para and not blank_separated and not _continues(para, text, _next_text(lines, i, skip)):
             flush()
-        para.append((i, lines[i].strip()))
+        para.append((i, keep_invisible(lines[i], [text])[0]))
     flush()
     return out
 
 
-def _heading(text: str, g: Grammar) -> HeadingMatch | None:
-    if text in g.appendix_titles:
-        return HeadingMatch(1, "", 0, text, "")
-    return match_heading(text, g)
+def _heading(line: str, text: str, g: Grammar) -> HeadingMatch | None:
+    """The heading on this line, matched without invisible characters, which its parts then keep."""
+    found = HeadingMatch(1, "", 0, text, "") if text in g.appendix_titles else match_heading(text, g)
+    if found is None:
+        return None
+    number, title, rest = keep_invisible(line, [found.number, found.title, found.rest])
+    return replace(found, number=number, title=title, rest=rest)
 
 
 def _blank_separated(lines: list[str], body: range, skip: set[int]) -> bool:
@@ -83,7 +86,7 @@ def _blank_separated(lines: list[str], body: range, skip: set[int]) -> bool:
 
 def _continues(para: list[tuple[int, str]], text: str, following: str) -> bool:
     """In a file without blank lines: is this line the rest of a broken sentence?"""
-    prev = "".join(t for _, t in para)
+    prev = probe("".join(t for _, t in para))
     if _ends_sentence(prev):
         return False
     if text[0] in _CONTINUATION or _unbalanced(prev):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import MetaField
 from .grammar import Grammar
 from .headings import match_heading
-from .text import probe
+from .text import keep_invisible, probe
 
 _LABEL = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 _PAIR = re.compile(rf"(?P<label>{_LABEL})\s*[:：]\s*(?P<value>.*?)\s*(?=\s{_LABEL}\s*[:：]|\Z)")
@@ -34,7 +34,7 @@ def parse_header(lines: list[str], removed: dict[int, str], g: Grammar) -> Heade
         if i in removed or not text:
             i += 1
             continue
-        used = _metadata(text, i, g, state) or _dateline(text, g, state) or _title(text, i, g, state)
+        used = _metadata(text, i, g, state) or _dateline(text, g, state) or _title(lines[i], text, i, g, state)
         if not used:
             last = _source(lines, i, removed, g, state)
             if last is None:
@@ -113,10 +113,10 @@ def _source(lines: list[str], i: int, removed: dict[int, str], g: Grammar, state
     return None
 
 
-def _title(text: str, i: int, g: Grammar, state: _State) -> bool:
+def _title(line: str, text: str, i: int, g: Grammar, state: _State) -> bool:
     if state.title is not None or not _title_like(text, g) or match_heading(text, g):
         return False
-    state.title, state.title_line = text, i + 1
+    state.title, state.title_line = keep_invisible(line, [text])[0], i + 1
     return True
 
 

@@ -31,3 +31,37 @@ def join_lines(parts: list[str]) -> str:
             out += " "
         out += part
     return out
+
+
+def keep_invisible(line: str, pieces: list[str]) -> list[str]:
+    """`pieces` were cut from probe(line); give them back the invisible characters probe dropped.
+
+    Whitespace around pieces stays dropped (it is layout); an invisible character goes with the
+    piece that follows it, or with the last non-empty piece at the end of the line. When the
+    pieces do not line up with the line, they are returned unchanged.
+    """
+    if not _INVISIBLE.search(line):
+        return pieces
+    out: list[str] = []
+    pos = 0
+    for piece in pieces:
+        kept: list[str] = []
+        k = 0
+        while k < len(piece):
+            if pos >= len(line):
+                return pieces
+            ch = line[pos]
+            pos += 1
+            if ch == piece[k]:
+                kept.append(ch)
+                k += 1
+            elif _INVISIBLE.match(ch):
+                kept.append(ch)
+            elif not (k == 0 and ch.isspace()):
+                return pieces
+        out.append("".join(kept))
+    tail = "".join(_INVISIBLE.findall(line[pos:]))
+    last = max((n for n, piece in enumerate(out) if piece), default=None)
+    if tail and last is not None:
+        out[last] += tail
+    return out

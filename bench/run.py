@@ -1,0 +1,284 @@
+"""`make bench` / `python -m bench.run [N ...]`: build synthetic sites of N reports and measure.
+
+Writes bench/results.json ({"machine": {...}, "runs": [...]}, runs of other sizes from an
+earlier call are kept) and bench/results.md (the table). Every site is built in a temporary
+copy of the project; nothing in the project's own docs/ or site/ is touched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from build_tools.converter import converter, opencc_version
+from build_tools.decode import decode
+from build_tools.pipeline import REVERSE, convert_text
+from build_tools.settings import load_settings
+from build_tools.variants import detect_script
+
+from .synth import ROOT, bases, write_corpus
+
+OUT = ROOT / "bench"
+SIZES = (1, 10, 100, 1000)
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for arg in argv for a in arg.split()] or list(SIZES)
+    results = _previous()
+    results["machine"] = machine()
+    results["sources"] = [b.name for b in bases()]
+    for n in sizes:
+        print(f"bench: N={n} …", flush=True)
+        run = measure(n)
+        print(json.dumps(run, ensure_ascii=False), flush=True)
+        results["runs"] = sorted([r for r in results["runs"] if r["n"] != n] + [run], key=lambda r: r["n"])
+        _write(results)  # after every size: a long run that is stopped keeps what it measured
+    print(f"bench: wrote {OUT / 'results.json'} and {OUT / 'results.md'}")
+    return 0
+
+
+def measure(n: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+        work = Path(tmp)
+        chars = write_corpus(work, n)
+        _project(work)
+        run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
+        run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
+        run.update(throughput(work))
+        convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
+        builds = [timed([*_MKDOCS, "-f", config], work) for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml")]
+        run["convert_cli_s"] = round(convert_s, 2)
+        run["build_s"] = round(sum(s for s, _ in builds), 2)
+        run["build_s_per_report"] = round(run["build_s"] / n, 3)
+        run["site_total_s"] = round(convert_s + run["build_s"], 2)
+        run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
+        run.update(weights(work / "site"))
+        run.update(reconvert_one(work))
+        run["glossary_s"] = None  # the glossary stage is not in this branch
+        run["pdf_s_per_report"] = None  # nor the PDF stage
+        run["load_after"] = round(os.getloadavg()[0], 2)
+        return run
+
+
+def throughput(work: Path) -> dict[str, Any]:
+    """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process."""
+    seeds = sorted((work / "seeds").glob("*.txt"))
+    inputs = [(p.read_bytes(), load_settings(p), str(p)) for p in seeds]
+    convert_text(decode(*inputs[0][::2]), inputs[0][2], inputs[0][1])  # warm caches: grammar, OpenCC
+    start = time.perf_counter()
+    texts = []
+    for data, settings, path in inputs:
+        text = decode(data, path, settings.encoding)
+        variants = convert_text(text, path, settings)
+        source = next(r for r in variants.values() if r.lang == r.source_lang)
+        config = settings.hant_config if source.source_lang == "zh-Hans" else REVERSE[settings.hant_config]
+        texts.append((text, config))
+    pipeline_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for text, config in texts:
+        converter(config)(text)
+    opencc_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for text, _ in texts:
+        detect_script(text, converter("t2s"), converter("s2t"))
+    detect_s = time.perf_counter() - start
+    chars = sum(len(t) for t, _ in texts)
+    return {
+        "convert_chars_per_s": round(chars / pipeline_s),
+        "opencc_chars_per_s": round(chars / opencc_s),
+        "convert_vs_opencc": round(opencc_s / pipeline_s, 3),
+        "convert_s": round(pipeline_s, 3),
+        "detect_script_s": round(detect_s, 3),
+    }
+
+
+def reconvert_one(work: Path) -> dict[str, Any]:
+    """Edit one report, convert again: the time and how many files changed."""
+    first = sorted((work / "seeds").glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n补充说明：本段为基准测试所加。\n", encoding="utf-8")
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - start
+    changed = re.search(r"\((\d+) file\(s\) changed\)", out.stdout)
+    return {"reconvert_one_s": round(seconds, 2), "reconvert_one_files_changed": int(changed[1]) if changed else None}
+
+
+def weights(site: Path) -> dict[str, Any]:
+    """Search index sizes, bytes downloaded for one query, a report page's gzip weight."""
+    index = site / "search" / "search_index.json"
+    hant_index = site / "zh-Hant" / "search" / "search_index.json"
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    index_gz, worker_gz = _gz(index.read_bytes()), _gz(worker.read_bytes())
+    page = site / "r0000" / "index.html"
+    files = sorted(site.rglob("*"))
+    return {
+        "search_index_bytes": index.stat().st_size,
+        "search_index_hant_bytes": hant_index.stat().st_size,
+        "search_index_gzip_bytes": index_gz,
+        "search_worker_gzip_bytes": worker_gz,
+        # Material's search fetches the whole index (and its worker) before the first query
+        "query_bytes": index_gz + worker_gz,
+        "page_weight_gzip_bytes": page_weight(page, site),
+        "site_bytes": sum(f.stat().st_size for f in files if f.is_file()),
+        "html_pages": sum(1 for f in files if f.suffix == ".html"),
+    }
+
+
+def page_weight(page: Path, site: Path) -> int:
+    """The page's HTML and the CSS and JS it links, each gzip'd (what a first visit downloads)."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    total = _gz(html.encode())
+    for ref in refs:
+        if "://" in ref:
+            continue
+        asset = (page.parent / ref.split("?")[0]).resolve()
+        if asset.is_file() and asset.is_relative_to(site.resolve()):
+            total += _gz(asset.read_bytes())
+    return total
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process and its waited-for children."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{output.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def machine() -> dict[str, Any]:
+    total = re.search(r"MemTotal:\s+(\d+) kB", _read("/proc/meminfo"))
+    cpu = re.search(r"model name\s*:\s*(.+)", _read("/proc/cpuinfo"))
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu[1].strip() if cpu else platform.processor(),
+        "memory_gb": round(int(total[1]) / 1024 / 1024, 1) if total else None,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "opencc": opencc_version(),
+    }
+
+
+_MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+
+
+def _project(work: Path) -> None:
+    """A copy of the project around the synthetic seeds/, as tests/conftest.py makes one."""
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, work / name)
+    ignore = shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json")
+    for name in ("overrides", "docs"):
+        shutil.copytree(ROOT / name, work / name, ignore=ignore)
+    os.symlink(ROOT / "build_tools", work / "build_tools")
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def _previous() -> dict[str, Any]:
+    try:
+        data = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        return data if isinstance(data.get("runs"), list) else {"runs": []}
+    except (OSError, ValueError):
+        return {"runs": []}
+
+
+def _write(results: dict[str, Any]) -> None:
+    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / "results.md").write_text(table(results), encoding="utf-8")
+    readme = ROOT / "README.md"
+    readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
+
+
+START, END = "<!-- bench table: written by make bench -->", "<!-- end of bench table -->"
+README_MAX_N = 100
+
+
+def with_table(readme: str, results: dict[str, Any]) -> str:
+    """The README with the table up to N = 100 between its markers (unchanged without them)."""
+    if START not in readme or END not in readme:
+        return readme
+    head, rest = readme.split(START, 1)
+    return f"{head}{START}\n{table(results, README_MAX_N)}{END}{rest.split(END, 1)[1]}"
+
+
+COLUMNS = (
+    ("N", "n", "{}"),
+    ("chars", "chars", "{:,}"),
+    ("convert chars/s", "convert_chars_per_s", "{:,}"),
+    ("OpenCC chars/s", "opencc_chars_per_s", "{:,}"),
+    ("convert ÷ OpenCC", "convert_vs_opencc", "{:.2f}"),
+    ("`convert` s", "convert_cli_s", "{}"),
+    ("mkdocs build s (2 sites)", "build_s", "{}"),
+    ("build s / report", "build_s_per_report", "{}"),
+    ("peak RSS MB", "peak_rss_mb", "{}"),
+    ("search index (zh-Hans)", "search_index_bytes", "{:,}"),
+    ("one query downloads (gzip)", "query_bytes", "{:,}"),
+    ("report page + CSS/JS (gzip)", "page_weight_gzip_bytes", "{:,}"),
+    ("site size", "site_bytes", "{:,}"),
+    ("re-convert after one edit s", "reconvert_one_s", "{}"),
+    ("load avg before/after", "load", "{}"),
+)
+
+
+def table(results: dict[str, Any], max_n: int | None = None) -> str:
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, "
+        f"{m['platform']}, OpenCC {m['opencc']}.",
+        "",
+        "| " + " | ".join(c[0] for c in COLUMNS) + " |",
+        "|" + "---:|" * len(COLUMNS),
+    ]
+    for run in results["runs"]:
+        if max_n is None or run["n"] <= max_n:
+            run = {**run, "load": f"{run['load_before']}/{run['load_after']}" if "load_after" in run else None}
+            cells = [fmt.format(run[key]) if run.get(key) is not None else "–" for _, key, fmt in COLUMNS]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n" + growth([r for r in results["runs"] if max_n is None or r["n"] <= max_n])
+
+
+def growth(runs: list[dict[str, Any]]) -> str:
+    """How each cost grows from one size to the next, next to how N grows (linear: the same)."""
+    keys = (("build", "build_s"), ("convert", "convert_s"), ("search index", "search_index_bytes"))
+    keys += (("site size", "site_bytes"), ("peak RSS", "peak_rss_mb"))
+    out = []
+    for a, b in pairwise(runs):
+        ratios = ", ".join(f"{name} ×{b[key] / a[key]:.1f}" for name, key in keys if a.get(key) and b.get(key))
+        more = f"×{b['n'] / a['n']:g} reports, ×{b['chars'] / a['chars']:.1f} chars"
+        out.append(f"- N {a['n']} → {b['n']} ({more}): {ratios}")
+    if not out:
+        return ""
+    return "\nGrowth from one size to the next (a linear cost grows as N does):\n\n" + "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

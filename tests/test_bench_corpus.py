@@ -1,0 +1,34 @@
+"""The benchmark's synthetic reports: no two alike, each one a valid report that loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from bench.run import END, START, with_table
+from bench.synth import ROOT, bases, write_corpus
+from build_tools import pipeline
+
+
+def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
+    n = 2 * len(bases())  # every base twice: the second copy must still differ from the first
+    chars = write_corpus(tmp_path, n)
+    seeds = sorted((tmp_path / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    assert len(seeds) == n and chars == sum(len(t) for t in texts)
+    assert len({hashlib.sha256(t.encode()).digest() for t in texts}) == n
+    titles = set()
+    for path in seeds:
+        variants = pipeline.convert_file(path)  # raises on a bad report or lost text
+        titles.add(next(iter(variants.values())).title)
+    assert len(titles) == n
+
+
+def test_readme_table_is_the_one_make_bench_wrote() -> None:
+    """The README's table comes from bench/results.json (make bench rewrites both)."""
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert START in readme and END in readme
+    assert with_table(readme, results) == readme
+    assert "| 100 |" in readme.split(START)[1].split(END)[0]
