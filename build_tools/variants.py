@@ -5,6 +5,7 @@ This module never imports opencc; it receives the conversion as a callable.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,8 +17,12 @@ Convert = Callable[[str], str]
 
 def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
-    hant_only = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" and to_hans(ch) != ch)
-    hans_only = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" and to_hant(ch) != ch)
+    counts = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    chars = list(counts)
+    # one conversion call each way over the distinct characters, one a line (not one call a character)
+    as_hans, as_hant = to_hans("\n".join(chars)).split("\n"), to_hant("\n".join(chars)).split("\n")
+    hant_only = sum(counts[ch] for ch, other in zip(chars, as_hans, strict=True) if other != ch)
+    hans_only = sum(counts[ch] for ch, other in zip(chars, as_hant, strict=True) if other != ch)
     return "zh-Hant" if hant_only > hans_only else "zh-Hans"
 
 
