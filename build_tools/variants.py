@@ -19,6 +19,8 @@ def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
     counts = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
     chars = list(counts)
+    if not chars:
+        return "zh-Hans"
     # one conversion call each way over the distinct characters, one a line (not one call a character)
     as_hans, as_hant = to_hans("\n".join(chars)).split("\n"), to_hant("\n".join(chars)).split("\n")
     hant_only = sum(counts[ch] for ch, other in zip(chars, as_hans, strict=True) if other != ch)
