@@ -1,6 +1,6 @@
 # make site   - install everything (.venv, pinned packages) and build site/
 # make test   - the same plus test packages, then run the tests
-# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant for the other)
+# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant or zh-HK for the others)
 # make lint   - ruff
 # make bench  - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
 PY ?= python3
@@ -20,8 +20,9 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
+	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-HK.yml
 	$(BIN)/python -m build_tools pdf
-	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/ (with a PDF per report)"
+	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/ (with a PDF per report)"
 
 test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
@@ -32,7 +33,7 @@ lint: $(VENV)/.test-installed
 
 serve: $(VENV)/.site-installed
 	$(BIN)/python -m build_tools convert
-	$(BIN)/mkdocs serve -f $(if $(filter zh-Hant,$(VARIANT)),mkdocs.zh-Hant.yml,mkdocs.yml)
+	$(BIN)/mkdocs serve -f $(if $(filter zh-Hans,$(VARIANT)),mkdocs.yml,mkdocs.$(VARIANT).yml)
 
 N ?= 1 10 100 1000
 bench: $(VENV)/.site-installed
@@ -73,4 +74,4 @@ $(LIGHTHOUSE):
 	npm install --prefix build/lighthouse --no-audit --no-fund --silent
 
 clean:
-	rm -rf site docs/zh-Hans docs/zh-Hant docs/.generated.json build/cache
+	rm -rf site docs/zh-Hans docs/zh-Hant docs/zh-HK docs/.generated.json build/cache

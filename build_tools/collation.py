@@ -1,4 +1,4 @@
-"""Reader's order for the glossary: Hanyu Pinyin for zh-Hans, Zhuyin (bopomofo) for zh-Hant.
+"""Reader's order for the glossary: Hanyu Pinyin for zh-Hans and zh-HK, Zhuyin (bopomofo) for zh-Hant.
 
 Zhuyin is the order of Taiwanese dictionaries, and the zh-Hant site follows Taiwan's standard
 (OpenCC s2tw). Readings come from pypinyin, or from an entry's `pinyin:` where pypinyin errs.

@@ -33,4 +33,6 @@ def on_config(config: Any) -> Any:
     config.site_url = urls[variant]
     config.extra["variant_urls"] = urls  # for hreflang links and the sitemap
     config.extra["reader"] = pipeline.ui(variant)["reader"]  # words of reader.js
+    # zh-HK has only the reports that switch it on: links and alternates go only to its pages
+    config.extra["hk_pages"] = pipeline.page_urls(built, "zh-HK")
     return config

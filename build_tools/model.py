@@ -126,6 +126,7 @@ class Settings:
     encoding: str | None = None
     phrases: tuple[Phrase, ...] = ()  # the report's own dictionary entries and locks
     accepted: tuple[Phrase, ...] = ()  # the report's own accepted review choices
+    zh_hk: bool = False  # also publish a Hong Kong variant (s2hk) of a Simplified source
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ MARGIN_MM = {"top": 25, "right": 20, "bottom": 22, "left": 32}
 FACES = {
     "zh-Hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
     "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
+    "zh-HK": ("Noto Serif CJK TC", "Noto Sans CJK TC"),  # the Traditional (TC) face, as zh-Hant
 }
 _SANS = (
     ".body-title, h1, h2, h3, h4, h5, h6, .cover-site, .cover-publisher, .cover-date, .toc, .meta, .pid, .provenance,"

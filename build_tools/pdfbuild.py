@@ -1,6 +1,6 @@
 """Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site.
 
-The only module that imports weasyprint. Runs after both MkDocs builds, because the zh-Hans
+The only module that imports weasyprint. Runs after the MkDocs builds, because the zh-Hans
 build empties site/. Where each variant's site lives is read from its MkDocs config.
 """
 
@@ -17,7 +17,7 @@ from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
 
-CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "mkdocs.zh-Hant.yml"}
+CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "mkdocs.zh-Hant.yml", "zh-HK": "mkdocs.zh-HK.yml"}
 STYLESHEET = DATA / "pdf.css"
 
 
@@ -31,7 +31,9 @@ def build_pdfs(root: Path) -> list[Path]:
     """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf; returns the paths."""
     built = pipeline.build(root, write=False)
     written = []
-    for lang in render.LANGS:
+    for lang in render.SITE_LANGS:
+        if not built.reports[lang]:  # zh-HK: no report switched it on
+            continue
         site = variant_site(root, lang)
         for report in built.reports[lang]:
             target = site.dir / render.pdf_path(report)

@@ -32,6 +32,8 @@ from .variants import detect_script, to_variant
 LANGS = render.LANGS
 CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
+SITE_LANGS = render.SITE_LANGS  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
+SEARCH_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' search dictionaries
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -56,9 +58,9 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
-    reports = {lang: sorted((v[lang] for v in variants), key=_home_order) for lang in LANGS}
+    reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     files: dict[str, str] = {}
-    for lang in LANGS:
+    for lang in SITE_LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
@@ -75,8 +77,8 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         write_tree(root / "build" / "review", review_files(variants))
     changed = write_tree(root / "docs", files) if write else []
     if write:
-        write_fold_maps(root / "docs", LANGS)  # the cross-script search's character map
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in LANGS}
+        write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
+    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
     return Built(reports, files, navs, tuple(changed), tuple(failed))
 
 
@@ -101,16 +103,28 @@ def _convert_all(
     return variants, failed
 
 
+def page_urls(built: Built, lang: str) -> list[str]:
+    """The URLs (as MkDocs' page.url, directory URLs) of a variant's generated pages."""
+    urls = []
+    for rel in sorted(built.files):
+        head, _, page = rel.partition("/")
+        if head == lang and page.endswith(".md"):
+            stem = page.removesuffix(".md").removesuffix("index")
+            urls.append(stem if not stem or stem.endswith("/") else stem + "/")
+    return urls
+
+
 def write_search_dictionary(root: Path, variants: list[dict[str, Report]]) -> None:
-    """build/jieba/dict.zh-Hant.txt, which mkdocs.zh-Hant.yml gives the search plugin."""
-    target, config = root / HANT_DICT, "s2tw"
-    pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
-    own = _own_entries(variants, config)
-    stamp, key = target.with_suffix(".key"), repr((pairs, own))
-    if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
-        source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
-        write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
-        write_if_changed(stamp, key)
+    """build/jieba/dict.zh-Hant.txt and dict.zh-HK.txt, which the Traditional sites' search plugin reads."""
+    for lang, config in SEARCH_CONFIGS.items():
+        target = root / HANT_DICT.with_name(f"dict.{lang}.txt")
+        pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
+        own = _own_entries(variants, config)
+        stamp, key = target.with_suffix(".key"), repr((pairs, own))
+        if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
+            source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
+            write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
+            write_if_changed(stamp, key)
 
 
 def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[str, str]]:
@@ -155,7 +169,17 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
         other, config = "zh-Hant", settings.hant_config
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
-    return {source_lang: report, other: to_variant(report, other, project_converter(config, settings))}
+    variants = {source_lang: report, other: to_variant(report, other, project_converter(config, settings))}
+    if settings.zh_hk:
+        variants["zh-HK"] = to_variant(report, "zh-HK", _hk_converter(path, source_lang, settings))
+    return variants
+
+
+def _hk_converter(path: str, source_lang: str, settings: Settings) -> Convert:
+    if source_lang != "zh-Hans":  # converting an already converted text would compound two conversions' errors
+        hint = "remove `zh_hk: true`, or publish the Simplified original instead"
+        raise ReportError(str(Path(path).with_suffix(".yml")), "zh_hk needs a Simplified source", hint)
+    return project_converter("s2hk", settings)
 
 
 def project_converter(config: str, settings: Settings) -> Convert:
@@ -168,18 +192,19 @@ def annotate(variants: dict[str, Report], gloss: Glossary) -> dict[str, Report]:
     """Glossary links and cited documents, on each variant after conversion (never before)."""
     out = {}
     for lang, report in variants.items():
-        hant, settings = report.settings.hant_config, report.settings
-        to_hant = project_converter(hant, settings) if lang == "zh-Hant" else None
-        to_hans = project_converter(REVERSE[hant], settings) if lang == "zh-Hant" else None
+        settings = report.settings
+        hant = config_for(report) if lang != "zh-Hans" else None  # s2tw (or the report's), s2hk for zh-HK
+        to_hant = project_converter(hant, settings) if hant else None
+        to_hans = project_converter(REVERSE[hant], settings) if hant else None
         linked = link_report(report, terms_for(gloss, to_hant), gloss.scope)
         out[lang] = citations.cite(linked, citations.kinds(), to_hans)
     return out
 
 
 def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
-    """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw) and
-    the shared dictionary."""
-    to_hant = None if lang == "zh-Hans" else project_converter("s2tw", Settings(slug=""))
+    """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw), its
+    zh-HK text s2hk, each with the shared dictionary."""
+    to_hant = None if lang == "zh-Hans" else project_converter(SEARCH_CONFIGS[lang], Settings(slug=""))
     terms = {t.id: t for t in terms_for(gloss, to_hant)}
     return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
 
@@ -228,6 +253,8 @@ def conversion_note(report: Report) -> str:
 
 def config_for(report: Report) -> str:
     """The OpenCC config a converted variant was made with."""
+    if report.lang == "zh-HK":
+        return "s2hk"
     return report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
 
 

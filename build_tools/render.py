@@ -19,6 +19,7 @@ from .model import Block, Paragraph, Report, Section, Table, Term
 # Exactly the characters Python-Markdown accepts after a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 LANGS = ("zh-Hans", "zh-Hant")
+SITE_LANGS = (*LANGS, "zh-HK")  # zh-HK: an optional third site, for reports that switch it on
 GLOSSARY_URL = "glossary/"
 
 

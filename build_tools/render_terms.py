@@ -91,7 +91,7 @@ def documents_page(report: Report, labels: dict[str, dict[str, str]], ui: dict[s
     out = [front_matter(ui["documents"], {"description": intro}), f"# {md_text(ui['documents'])} {{#title}}", ""]
     out += [f"<p>{html_text(intro)}</p>", ""]
     for n, c in enumerate(report.citations, 1):
-        kind = labels[c.kind][report.lang]
+        kind = labels[c.kind].get(report.lang) or labels[c.kind]["zh-Hant"]  # zh-HK: the Traditional label
         within = f" {md_text(ui['within'].format(title=c.within))}" if c.within else ""
         links = "，".join(_backlink(block_id, cited, report) for block_id in c.cited_in)
         out.append(f"{n}. 《{md_text(c.title)}》 · {md_text(kind)}{within}  \n   {md_text(ui['cited_in'])}{links}")

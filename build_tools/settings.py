@@ -9,7 +9,7 @@ from . import dictionary, yamlfile
 from .errors import ReportError
 from .model import Phrase, Settings
 
-_FIELDS = {"slug", "title", "source_url", "hant_config", "encoding", "conversion", "locks", "accepted"}
+_FIELDS = {"slug", "title", "source_url", "hant_config", "encoding", "conversion", "locks", "accepted", "zh_hk"}
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Character-level targets only: s2twp/s2hkp would also swap vocabulary and change official text.
 HANT_CONFIGS = ("s2tw", "s2hk", "s2t")
@@ -40,6 +40,9 @@ def load_settings(txt: Path) -> Settings:
             f"use one of {', '.join(HANT_CONFIGS)} (vocabulary-changing configs such as s2twp alter official text)",
             _line(path, "hant_config"),
         )
+    if _flag(raw, "zh_hk", path) and hant == "s2hk":
+        hint = "keep hant_config: s2tw for the zh-Hant site, or drop zh_hk"
+        raise ReportError(str(path), "zh_hk: true would repeat hant_config: s2hk", hint, _line(path, "zh_hk"))
     return Settings(
         slug=slug,
         title=_opt(raw, "title"),
@@ -48,7 +51,16 @@ def load_settings(txt: Path) -> Settings:
         encoding=_opt(raw, "encoding"),
         phrases=_phrases(raw, str(path)),
         accepted=dictionary.read_table(raw.get("accepted"), str(path), "accepted", _line(path, "accepted")),
+        zh_hk=_flag(raw, "zh_hk", path),
     )
+
+
+def _flag(raw: dict[str, object], key: str, path: Path) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        message = f"{key} must be true or false, not {value!r}"
+        raise ReportError(str(path), message, f"write `{key}: true`", _line(path, key))
+    return value
 
 
 def _phrases(raw: dict[str, object], shown: str) -> tuple[Phrase, ...]:

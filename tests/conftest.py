@@ -28,12 +28,12 @@ def corpus_file(name: str) -> Path:
 def build_project(
     work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None, pdf: bool = False
 ) -> Path:
-    """Copy the project to `work` (with other seeds if given), build both sites --strict, return site/."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "pyproject.toml"):
+    """Copy the project to `work` (with other seeds if given), build the three sites --strict, return site/."""
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "docs"):
         shutil.copytree(
-            ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", ".generated.json")
+            ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", "zh-HK", ".generated.json")
         )
     if seeds is None:
         shutil.copytree(ROOT / "seeds", work / "seeds")
@@ -59,10 +59,10 @@ def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -
     # as `make site` does: the sitemap's date is the newest report's, unless SOURCE_DATE_EPOCH is set
     env.setdefault("SOURCE_DATE_EPOCH", (work / "build" / "source-date-epoch").read_text(encoding="utf-8").strip())
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
+    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml"):
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
-    if pdf:  # as `make site` does after both MkDocs builds
+    if pdf:  # as `make site` does after the MkDocs builds
         run = subprocess.run(
             [sys.executable, "-m", "build_tools", "pdf", "--root", str(work)], capture_output=True, text=True
         )

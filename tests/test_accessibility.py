@@ -24,7 +24,7 @@ def _violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("lang", ["", "zh-Hant/"], ids=["zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("lang", ["", "zh-Hant/", "zh-HK/"], ids=["zh-Hans", "zh-Hant", "zh-HK"])
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_no_serious_axe_violations(site_url, new_page, kind, lang, viewport) -> None:
     page = new_page(viewport)

@@ -13,7 +13,7 @@ from build_tools.pipeline import convert_file
 
 SLUG = "zhenhai-2024-law-based-government"
 PAGES = ["", f"{SLUG}/", f"{SLUG}/part-1/"]  # home, a report index, a report part
-VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-HK": "zh-HK/"}  # the seed switches zh-HK on
 REPORTS = convert_file(SEED)  # what the pipeline makes of the seed, per variant
 
 
@@ -29,12 +29,14 @@ def _paragraph(lang: str, pid: str) -> Paragraph:
 def _as_on_page(lang: str, word: str, pid: str = "part-1-2-p3") -> str:
     """`word` as the pipeline renders it in `lang`: the same stretch of the same paragraph."""
     hans, other = _paragraph("zh-Hans", pid).text, _paragraph(lang, pid).text
-    assert len(hans) == len(other)  # s2tw keeps lengths, so offsets carry over
+    assert len(hans) == len(other)  # s2tw and s2hk keep lengths, so offsets carry over
     at = hans.index(word)
     return other[at : at + len(word)]
 
 
 HANT_QUERY = _as_on_page("zh-Hant", "行政复议")  # 行政複議 with plain s2tw; 行政復議 once corrected
+HK_QUERY = _as_on_page("zh-HK", "行政复议")  # what the zh-HK page says (s2hk and the project dictionary)
+ON_PAGE = {"zh-Hans": "行政复议", "zh-Hant": HANT_QUERY, "zh-HK": HK_QUERY}
 
 
 def _url(site_url: str, lang: str, page: str) -> str:
@@ -78,13 +80,33 @@ def test_language_switch_keeps_the_page_and_the_paragraph(site_url, new_page, vi
     assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p1")
 
 
+def test_language_switch_reaches_zh_hk_and_back_with_the_paragraph(site_url, new_page) -> None:
+    page = new_page(PHONE)
+    page.goto(_url(site_url, "zh-Hant", f"{SLUG}/part-3/#part-3-2-p1"))
+    page.click(".md-header .md-select > button")
+    names = page.eval_on_selector_all("a.md-select__link", "l => l.map(a => a.hreflang)")
+    assert names == ["zh-Hans", "zh-Hant", "zh-HK"]
+    page.click("a.md-select__link[hreflang='zh-HK']")
+    page.wait_for_url("**/zh-HK/**")
+    assert page.url == _url(site_url, "zh-HK", f"{SLUG}/part-3/#part-3-2-p1")
+    assert page.evaluate("document.documentElement.lang") == "zh-HK"
+    assert page.locator("#part-3-2-p1").is_visible()
+    page.click(".md-header .md-select > button")
+    page.click("a.md-select__link[hreflang='zh-Hans']")
+    page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
+    assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-3/#part-3-2-p1")
+
+
 def test_language_switch_keeps_the_paragraph_being_read(site_url, new_page) -> None:
     """No #paragraph in the address: the switch takes the paragraph at the top of the screen."""
     page = new_page(PHONE)
     page.goto(_url(site_url, "zh-Hant", f"{SLUG}/part-1/"))
-    page.evaluate(
+    # scrolled until the paragraph stays just under the header (the page may still be laying out)
+    page.wait_for_function(
         """() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
-                   scrollBy(0, document.getElementById('part-1-3-p2').getBoundingClientRect().top - h - 10); }"""
+                   const off = document.getElementById('part-1-3-p2').getBoundingClientRect().top - h - 10;
+                   if (Math.abs(off) < 2) return true;
+                   scrollBy(0, off); return false; }"""
     )
     page.click(".md-header .md-select > button")
     page.click("a.md-select__link[hreflang='zh-Hans']")
@@ -114,6 +136,8 @@ def _search(page, query: str) -> list[str]:
         ("zh-Hans", "行政復議"),  # across scripts: Traditional query, Simplified site
         ("zh-Hant", "行政复议"),  # Simplified query, Traditional site
         ("zh-Hant", "行政復議"),  # the Taiwan form, whichever form the zh-Hant page uses
+        ("zh-HK", HK_QUERY),  # what the zh-HK pages say: a Hong Kong reader's query
+        ("zh-HK", "行政复议"),  # Simplified query, Hong Kong site
     ],
 )
 def test_search_puts_the_right_section_first(site_url, new_page, lang, query) -> None:
@@ -123,7 +147,7 @@ def test_search_puts_the_right_section_first(site_url, new_page, lang, query) ->
     assert links[0] == _url(site_url, lang, f"{SLUG}/part-1/#part-1-2"), links
     # shown in the page's own script, the query's words highlighted
     marked = page.eval_on_selector_all(".md-search-result mark", "l => l.map(m => m.textContent)")
-    assert marked and set(marked) == {HANT_QUERY if lang == "zh-Hant" else "行政复议"}, marked
+    assert marked and set(marked) == {ON_PAGE[lang]}, marked
 
 
 def test_print_hides_the_site_chrome(site_url, new_page) -> None:
@@ -209,6 +233,9 @@ def test_font_size_persists_across_pages_and_variants(site_url, new_page) -> Non
     page.goto(_url(site_url, "zh-Hant", f"{SLUG}/part-2/"))
     assert page.evaluate(size) == larger
     assert page.get_attribute(".reader-font-size", "aria-label") == "字級：大"
+    page.goto(_url(site_url, "zh-HK", f"{SLUG}/part-2/"))
+    assert page.evaluate(size) == larger
+    assert page.get_attribute(".reader-font-size", "aria-label") == "字號：大"  # Hong Kong usage
     page.click(".reader-font-size")
     page.click(".reader-font-size")  # past the largest, back to the standard size
     page.reload()

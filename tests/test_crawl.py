@@ -79,7 +79,8 @@ def test_no_broken_internal_link_or_anchor(built_site: Path) -> None:
 def test_sitemaps_and_search_indexes_point_at_real_pages_and_anchors(built_site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     sources: dict[str, list[str]] = {}
-    for root, base in ((built_site, ROOT_URL), (built_site / "zh-Hant", ROOT_URL + "zh-Hant/")):
+    for variant in ("", "zh-Hant/", "zh-HK/"):  # the seed switches zh-HK on
+        root, base = built_site / variant, ROOT_URL + variant
         tree = ET.parse(root / "sitemap.xml").getroot()
         refs = [u.find("s:loc", ns).text for u in tree.findall("s:url", ns)]
         refs += [x.get("href") for x in tree.iter("{http://www.w3.org/1999/xhtml}link")]

@@ -15,7 +15,8 @@ from build_tools.glossary import load_glossary
 from build_tools.pipeline import annotate, convert_file, load_glossary_of
 
 SLUG = "zhenhai-2024-law-based-government"
-VARIANTS = ("", "zh-Hant/")  # the zh-Hans site is at the root, zh-Hant below it
+VARIANTS = ("", "zh-Hant/", "zh-HK/")  # the zh-Hans site is at the root, the others below it
+LANG = {"": "zh-Hans", "zh-Hant/": "zh-Hant", "zh-HK/": "zh-HK"}  # the seed switches zh-HK on
 IDS = {e.id for e in load_glossary(ROOT / "seeds" / "glossary.yml").entries}
 
 
@@ -76,7 +77,7 @@ def test_linked_paragraphs_keep_their_text():
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_built_paragraph_text_is_the_report_text(built_site: Path, variant: str):
-    report = annotate(convert_file(SEED), load_glossary_of(ROOT))["zh-Hant" if variant else "zh-Hans"]
+    report = annotate(convert_file(SEED), load_glossary_of(ROOT))[LANG[variant]]
     texts = {b.id: b.text for s in report.sections for c in (s, *s.children) for b in c.blocks}
     page = (built_site / variant / SLUG / "part-1" / "index.html").read_text(encoding="utf-8")
     found = re.findall(r'<p id="([^"]+)" class="para">(.*?)</p>', page)
@@ -92,7 +93,7 @@ def test_documents_page_lists_all_40_titles_with_back_links(built_site: Path, va
     items = re.findall(r"<li>(.*?)</li>", text, re.S)
     items = [i for i in items if "《" in i]
     assert len(items) == 41  # 40 titles in 《》 and one in 〈〉 inside a title
-    report = annotate(convert_file(SEED), load_glossary_of(ROOT))["zh-Hant" if variant else "zh-Hans"]
+    report = annotate(convert_file(SEED), load_glossary_of(ROOT))[LANG[variant]]
     for item, citation in zip(items, report.citations, strict=True):
         assert f"《{citation.title}》" in html.unescape(re.sub(r"<[^>]+>", "", item))
         links = re.findall(r'href="([^"]+)"', item)
@@ -100,6 +101,14 @@ def test_documents_page_lists_all_40_titles_with_back_links(built_site: Path, va
         for href, block_id in zip(links, citation.cited_in, strict=True):
             target, anchor = resolve(built_site, page, href)
             assert anchor == block_id and anchor in ids_in(target)
+
+
+def test_zh_hk_glossary_is_in_hong_kong_forms(built_site: Path):
+    """s2hk with the shared dictionary: 平台 and 這裏 in Hong Kong, 平臺 and 這裡 in Taiwan."""
+    hk = (built_site / "zh-HK" / "glossary" / "index.html").read_text(encoding="utf-8")
+    tw = (built_site / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert hk.count("數字平台") == tw.count("數字平臺") >= 1 and "平臺" not in hk
+    assert "這裏" in hk and "這裡" not in hk and "這裡" in tw
 
 
 def test_glossary_and_documents_pages_are_in_the_nav(built_site: Path):
@@ -120,7 +129,8 @@ HOSTILE = f"""某区关于工作的报告
 
 def test_cited_titles_render_literally(tmp_path: Path):
     site = build_project(tmp_path, {"hostile.txt": HOSTILE})
-    for variant in VARIANTS:
+    assert not (site / "zh-HK" / "hostile").exists()  # no settings: no zh-HK variant
+    for variant in VARIANTS[:2]:
         page = (site / variant / "hostile" / "documents" / "index.html").read_text(encoding="utf-8")
         article = page[page.find("<article") : page.find("</article>")]
         assert "<b>" not in article and "<script>alert" not in article and 'href="javascript:' not in article

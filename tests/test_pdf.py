@@ -23,7 +23,7 @@ from build_tools.parse.text import squash
 from build_tools.pipeline import convert_file, convert_text
 
 SLUG = "zhenhai-2024-law-based-government"
-LANGS = ("zh-Hans", "zh-Hant")
+LANGS = ("zh-Hans", "zh-Hant", "zh-HK")  # the seed switches zh-HK on
 MM = 72 / 25.4  # points per millimetre (pdftotext measures in points at its default 72 dpi)
 
 
@@ -33,6 +33,7 @@ def pdfs(built_site: Path) -> dict[str, Path]:
     return {
         "zh-Hans": built_site / SLUG / f"{SLUG}.zh-Hans.pdf",
         "zh-Hant": built_site / "zh-Hant" / SLUG / f"{SLUG}.zh-Hant.pdf",
+        "zh-HK": built_site / "zh-HK" / SLUG / f"{SLUG}.zh-HK.pdf",
     }
 
 
@@ -78,8 +79,8 @@ def after_contents(path: Path) -> str:
 
 
 def test_each_index_page_links_its_own_variants_pdf(pdfs: dict[str, Path], built_site: Path) -> None:
-    for lang, index in (("zh-Hans", built_site / SLUG / "index.html"), ("zh-Hant", built_site / "zh-Hant" / SLUG)):
-        page = index if index.suffix else index / "index.html"
+    for lang in LANGS:
+        page = built_site / ("" if lang == "zh-Hans" else lang) / SLUG / "index.html"
         links = re.findall(r'<a href="([^"]+\.pdf)"', page.read_text(encoding="utf-8"))
         assert links == [f"{SLUG}.{lang}.pdf"]
         assert (page.parent / links[0]).resolve() == pdfs[lang].resolve()
@@ -96,12 +97,13 @@ def test_zh_hans_pdf_has_every_sentence_of_the_seed_in_order(pdfs: dict[str, Pat
     assert missing_in_order(expected, after_contents(pdfs["zh-Hans"])) == []
 
 
-def test_zh_hant_pdf_has_every_sentence_of_the_variant_in_order(
-    pdfs: dict[str, Path], reports: dict[str, Report]
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-HK"])
+def test_traditional_pdf_has_every_sentence_of_the_variant_in_order(
+    pdfs: dict[str, Path], reports: dict[str, Report], lang: str
 ) -> None:
-    expected = sentences(list(body_texts(reports["zh-Hant"])))
+    expected = sentences(list(body_texts(reports[lang])))
     assert len(expected) > 100
-    assert missing_in_order(expected, after_contents(pdfs["zh-Hant"])) == []
+    assert missing_in_order(expected, after_contents(pdfs[lang])) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -120,7 +122,7 @@ def test_every_font_is_an_embedded_subset_of_the_variants_face(pdfs: dict[str, P
     assert run.returncode == 0, run.stderr
     rows = [line.split() for line in run.stdout.splitlines()[2:]]
     assert rows
-    face = {"zh-Hans": "CJK-SC", "zh-Hant": "CJK-TC"}[lang]
+    face = {"zh-Hans": "CJK-SC", "zh-Hant": "CJK-TC", "zh-HK": "CJK-TC"}[lang]
     for name, *_, emb, sub, uni, _obj, _gen in rows:
         assert (emb, sub, uni) == ("yes", "yes", "yes"), name
         assert re.fullmatch(rf"[A-Z]{{6}}\+Noto-(Sans|Serif)-{face}(-Bold)?", name), name
@@ -169,7 +171,7 @@ def test_bookmarks_for_parts_and_sections(pdfs: dict[str, Path], reports: dict[s
 
 
 def pdf_contents_word(lang: str) -> str:
-    return {"zh-Hans": "目录", "zh-Hant": "目錄"}[lang]
+    return {"zh-Hans": "目录", "zh-Hant": "目錄", "zh-HK": "目錄"}[lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)

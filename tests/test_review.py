@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEED
 
 from build_tools import dictionary, pipeline, review
@@ -86,17 +87,24 @@ def test_cli_review_json_and_text() -> None:
     text = subprocess.run([*run, "--target", "zh-Hant"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert text.startswith(f"# Review list: {SEED.stem} -> zh-Hant (s2tw)")
     assert text.count("\n| ") == len(data["items"]) + 2  # header, rule, one row an item
+    hk = json.loads(
+        subprocess.run([*run, "--target", "zh-HK", "--json"], cwd=ROOT, capture_output=True, text=True).stdout
+    )
+    assert (hk["target"], hk["config"], hk["summary"]["open"]) == ("zh-HK", "s2hk", 0)
+    assert {i["form"] for i in hk["items"] if "平【台】" in i["context"]} == {"台"}  # Hong Kong 平台 (Taiwan 平臺)
     bad = subprocess.run([*run, "--target", "zh-Hans"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 1
     assert "no zh-Hans variant" in bad.stderr  # the source is not converted, so not reviewed
     assert "Traceback" not in bad.stderr
 
 
-def test_build_writes_the_review_beside_the_site(built_site: Path) -> None:
+@pytest.mark.parametrize(("lang", "config"), [("zh-Hant", "s2tw"), ("zh-HK", "s2hk")])
+def test_build_writes_the_review_beside_the_site(built_site: Path, lang: str, config: str) -> None:
     folder = built_site.parent / "build" / "review"
-    data = json.loads((folder / f"{SEED.stem}.zh-Hant.json").read_text(encoding="utf-8"))
-    assert data["summary"]["open"] == 0
-    assert (folder / f"{SEED.stem}.zh-Hant.md").is_file()
+    data = json.loads((folder / f"{SEED.stem}.{lang}.json").read_text(encoding="utf-8"))
+    assert (data["target"], data["config"]) == (lang, config)
+    assert data["summary"]["open"] == 0 and data["summary"]["occurrences"] > 100
+    assert (folder / f"{SEED.stem}.{lang}.md").is_file()
     assert not list(built_site.rglob("*review*"))  # editors' list, not a page for readers
 
 

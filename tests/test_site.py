@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import SEED
 from htmltext import main_text
 
@@ -39,20 +40,26 @@ def test_every_sentence_of_the_source_is_on_the_zh_hans_site(built_site: Path) -
     assert missing == []
 
 
-def test_every_sentence_of_the_variant_is_on_the_zh_hant_site(built_site: Path) -> None:
-    report = convert_file(SEED)["zh-Hant"]
-    text = _site_text(built_site / "zh-Hant")
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-HK"])
+def test_every_sentence_of_the_variant_is_on_its_traditional_site(built_site: Path, lang: str) -> None:
+    report = convert_file(SEED)[lang]
+    text = _site_text(built_site / lang)
     missing = [s for s in _sentences(list(body_texts(report))) if squash(s) not in text]
     assert missing == []
 
 
-def test_every_page_exists_in_both_variants_with_its_lang(built_site: Path) -> None:
-    hans = {p.relative_to(built_site) for p in built_site.rglob("index.html") if "zh-Hant" not in p.parts}
-    hant = {p.relative_to(built_site / "zh-Hant") for p in (built_site / "zh-Hant").rglob("index.html")}
-    assert hans == hant and len(hans) >= 5
+def test_every_page_exists_in_every_variant_with_its_lang(built_site: Path) -> None:
+    """zh-HK too: the seed, the only report, switches it on."""
+    hans = {
+        p.relative_to(built_site) for p in built_site.rglob("index.html") if not {"zh-Hant", "zh-HK"} & set(p.parts)
+    }
+    for lang in ("zh-Hant", "zh-HK"):
+        assert {p.relative_to(built_site / lang) for p in (built_site / lang).rglob("index.html")} == hans
+    assert len(hans) >= 5
     for rel in hans:
         assert '<html lang="zh-Hans"' in (built_site / rel).read_text(encoding="utf-8")
         assert '<html lang="zh-Hant"' in (built_site / "zh-Hant" / rel).read_text(encoding="utf-8")
+        assert '<html lang="zh-HK"' in (built_site / "zh-HK" / rel).read_text(encoding="utf-8")
 
 
 def test_language_switch_leads_to_the_same_page(built_site: Path) -> None:
@@ -65,8 +72,8 @@ def test_language_switch_leads_to_the_same_page(built_site: Path) -> None:
     assert (back.parent / links["zh-Hans"]).resolve() == (built_site / SLUG / "part-3").resolve()
 
 
-def test_sections_and_paragraphs_keep_their_ids_in_both_variants(built_site: Path) -> None:
-    for root in (built_site, built_site / "zh-Hant"):
+def test_sections_and_paragraphs_keep_their_ids_in_every_variant(built_site: Path) -> None:
+    for root in (built_site, built_site / "zh-Hant", built_site / "zh-HK"):
         html = (root / SLUG / "part-1" / "index.html").read_text(encoding="utf-8")
         for anchor in ("part-1", "part-1-2", "part-1-2-p3", "part-1-2-p3-i1"):
             assert f'id="{anchor}"' in html, (root, anchor)
@@ -95,6 +102,14 @@ def test_search_finds_administrative_reconsideration_in_zh_hant(built_site: Path
     index = json.loads((built_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
     query = converter("s2tw", dictionary.pairs("s2tw", load_settings(SEED)))("行政复议")  # what the pages say
     assert query == "行政復議"  # as a reader in Taipei types it (the project dictionary's form)
+    hits = _search(index, query)
+    assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
+
+
+def test_search_finds_administrative_reconsideration_in_zh_hk(built_site: Path) -> None:
+    index = json.loads((built_site / "zh-HK" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    query = converter("s2hk", dictionary.pairs("s2hk", load_settings(SEED)))("行政复议")  # what the pages say
+    assert query == "行政復議"  # as a reader in Hong Kong types it
     hits = _search(index, query)
     assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
 

@@ -15,7 +15,9 @@ from build_tools.webmeta import first_sentence, iso_date, site_urls
 
 SLUG = "zhenhai-2024-law-based-government"
 ROOT_URL = "https://example.github.io/gov-reports/"  # mkdocs.yml's placeholder SITE_URL
-URLS = {"zh-Hans": ROOT_URL, "zh-Hant": ROOT_URL + "zh-Hant/"}
+URLS = {"zh-Hans": ROOT_URL, "zh-Hant": ROOT_URL + "zh-Hant/", "zh-HK": ROOT_URL + "zh-HK/"}
+FOLDERS = {"zh-Hans": "", "zh-Hant": "zh-Hant", "zh-HK": "zh-HK"}  # the seed switches zh-HK on
+LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "zh-HK": "zh_HK"}
 
 
 class _Head(HTMLParser):
@@ -50,12 +52,13 @@ def _head(path: Path) -> _Head:
 
 
 def _pages(site: Path) -> list[tuple[str, str]]:
-    """(lang, page URL path) of every page of both variants, 404 aside."""
+    """(lang, page URL path) of every page of every variant, 404 aside."""
     out = []
-    for lang, root in (("zh-Hans", site), ("zh-Hant", site / "zh-Hant")):
+    for lang, folder in FOLDERS.items():
+        root = site / folder
         for page in sorted(root.rglob("index.html")):
             rel = page.parent.relative_to(root).as_posix()
-            if lang == "zh-Hans" and rel.startswith("zh-Hant"):
+            if lang == "zh-Hans" and rel.split("/")[0] in ("zh-Hant", "zh-HK"):
                 continue
             out.append((lang, "" if rel == "." else rel + "/"))
     return out
@@ -82,24 +85,47 @@ def test_site_urls_keep_the_repository_subpath() -> None:
         site_urls("o.github.io/repo", "", links)
 
 
+def _alternates(rel: str, hk: set[str]) -> dict[str, str]:
+    """The hreflang links a page should have: zh-HK only where the zh-HK site has the page."""
+    langs = ["zh-Hans", "zh-Hant", *(["zh-HK"] if rel in hk else [])]
+    return {**{lang: URLS[lang] + rel for lang in langs}, "x-default": URLS["zh-Hans"] + rel}
+
+
 def test_every_page_has_canonical_hreflang_description_and_open_graph(built_site: Path) -> None:
     pages = _pages(built_site)
-    assert len(pages) >= 10
+    hk = {rel for lang, rel in pages if lang == "zh-HK"}
+    assert hk == {rel for lang, rel in pages if lang == "zh-Hans"}  # the seed is the only report
+    assert len(pages) >= 15
     for lang, rel in pages:
-        file = (built_site if lang == "zh-Hans" else built_site / "zh-Hant") / rel / "index.html"
+        file = built_site / FOLDERS[lang] / rel / "index.html"
         head = _head(file)
         canonical = [x["href"] for x in head.links if x.get("rel") == "canonical"]
         assert canonical == [URLS[lang] + rel], file
         alternates = {x["hreflang"]: x["href"] for x in head.links if x.get("rel") == "alternate" and "hreflang" in x}
-        assert alternates == {
-            "zh-Hans": URLS["zh-Hans"] + rel,
-            "zh-Hant": URLS["zh-Hant"] + rel,
-            "x-default": URLS["zh-Hans"] + rel,
-        }, file
+        assert alternates == _alternates(rel, hk), file
         assert len(head.metas.get("description", "")) >= 10, file
         assert head.metas["og:url"] == URLS[lang] + rel and head.metas["og:title"], file
         assert head.metas["og:description"] == head.metas["description"]
-        assert head.metas["og:locale"] == {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}[lang]
+        assert head.metas["og:locale"] == LOCALES[lang]
+
+
+def test_pages_of_a_report_without_zh_hk_have_no_zh_hk_alternate(other_site: Path) -> None:
+    """other_site's only report has no settings (no zh_hk): its pages name two variants, the
+    home and glossary pages, which every site has, three; the sitemaps agree."""
+    hk = {rel for lang, rel in _pages(other_site) if lang == "zh-HK"}
+    assert hk == {"", "glossary/"}
+    report_pages = [(lang, rel) for lang, rel in _pages(other_site) if rel not in hk]
+    assert len(report_pages) >= 10 and all(lang != "zh-HK" for lang, _ in report_pages)
+    for lang, rel in _pages(other_site):
+        head = _head(other_site / FOLDERS[lang] / rel / "index.html")
+        alternates = {x["hreflang"] for x in head.links if x.get("rel") == "alternate" and "hreflang" in x}
+        assert ("zh-HK" in alternates) == (rel in hk), (lang, rel)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for folder in FOLDERS.values():
+        for url in ET.parse(other_site / folder / "sitemap.xml").getroot().findall("s:url", ns):
+            langs = {x.get("hreflang") for x in url.findall("x:link", ns)}
+            rel = url.find("s:loc", ns).text.removeprefix(OTHER_ROOT).removeprefix(folder + "/" if folder else "")
+            assert ("zh-HK" in langs) == (rel in hk), rel
 
 
 def test_description_is_the_page_first_sentence(built_site: Path) -> None:
@@ -115,7 +141,7 @@ def test_description_is_the_page_first_sentence(built_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", list(URLS))
 def test_report_index_has_json_ld_report(built_site: Path, lang: str) -> None:
-    root = built_site if lang == "zh-Hans" else built_site / "zh-Hant"
+    root = built_site / FOLDERS[lang]
     head = _head(root / SLUG / "index.html")
     assert len(head.jsonld) == 1
     data = json.loads(head.jsonld[0])
@@ -123,12 +149,13 @@ def test_report_index_has_json_ld_report(built_site: Path, lang: str) -> None:
     assert data["inLanguage"] == lang and data["datePublished"] == "2025-03-11"
     assert data["url"] == URLS[lang] + f"{SLUG}/"
     assert data["identifier"]["value"] == "734247248/2025-225175"
-    assert data["identifier"]["propertyID"] == {"zh-Hans": "索引号", "zh-Hant": "索引號"}[lang]
+    hans = lang == "zh-Hans"
+    assert data["identifier"]["propertyID"] == ("索引号" if hans else "索引號")
     assert data["publisher"] == {
         "@type": "GovernmentOrganization",
-        "name": {"zh-Hans": "镇海区政府办公室", "zh-Hant": "鎮海區政府辦公室"}[lang],
+        "name": "镇海区政府办公室" if hans else "鎮海區政府辦公室",
     }
-    assert data["name"].endswith({"zh-Hans": "情况报告", "zh-Hant": "情況報告"}[lang])
+    assert data["name"].endswith("情况报告" if hans else "情況報告")
     # part pages are parts of the report, not reports of their own
     assert _head(root / SLUG / "part-1" / "index.html").jsonld == []
 
@@ -158,17 +185,14 @@ def test_site_url_comes_from_the_environment(other_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", list(URLS))
 def test_sitemap_lists_every_page_with_its_alternates(built_site: Path, lang: str) -> None:
-    root = built_site if lang == "zh-Hans" else built_site / "zh-Hant"
+    root = built_site / FOLDERS[lang]
     tree = ET.parse(root / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = tree.getroot().findall("s:url", ns)
     expected = [rel for lg, rel in _pages(built_site) if lg == lang]
+    hk = {rel for lg, rel in _pages(built_site) if lg == "zh-HK"}
     assert sorted(u.find("s:loc", ns).text for u in urls) == sorted(URLS[lang] + rel for rel in expected)
     for url in urls:
         rel = url.find("s:loc", ns).text.removeprefix(URLS[lang])
         alternates = {x.get("hreflang"): x.get("href") for x in url.findall("x:link", ns)}
-        assert alternates == {
-            "zh-Hans": URLS["zh-Hans"] + rel,
-            "zh-Hant": URLS["zh-Hant"] + rel,
-            "x-default": URLS["zh-Hans"] + rel,
-        }
+        assert alternates == _alternates(rel, hk)
