@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from browser import ARGS
 from conftest import SEED
 
 from build_tools.model import Report, Section
@@ -20,16 +21,7 @@ from build_tools.pipeline import convert_file, ui
 
 SLUG = "zhenhai-2024-law-based-government"
 CHROMIUM = shutil.which("chromium") or shutil.which("google-chrome")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-]
+FLAGS = ["--headless", *ARGS, "--no-pdf-header-footer"]
 
 
 def print_page(page: Path, out: Path) -> str:
