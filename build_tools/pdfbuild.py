@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import pdf, pipeline, render
+from . import pdf, pipeline, render, yamlfile
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -66,14 +66,7 @@ def variant_site(root: Path, lang: str) -> Site:
 def _top_level_scalars(path: Path) -> dict[str, str]:
     """The config's plain top-level settings. Composed, not constructed: a MkDocs config may hold
     tags such as !!python/name or !ENV that a safe loader cannot build."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except OSError as err:
-        raise ReportError(str(path), f"cannot read: {err.strerror}", "run from the project folder") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise ReportError(str(path), "not valid YAML", "fix the MkDocs configuration at that line", line) from None
+    node = yamlfile.compose(path)
     if not isinstance(node, yaml.MappingNode):
         raise ReportError(str(path), "not a MkDocs configuration", "restore the file from the repository")
     pairs = ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode))

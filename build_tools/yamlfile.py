@@ -19,8 +19,15 @@ class LineDict(dict):
 
 def load(path: Path) -> Any:
     """Parse a YAML file into plain values; mappings become LineDicts. A repeated key is an error."""
+    node = compose(path)
+    return _value(node, str(path)) if node is not None else None
+
+
+def compose(path: Path) -> yaml.Node | None:
+    """The file's YAML node tree (composed, not constructed: tags such as !ENV stay inert).
+    Unreadable or invalid YAML is a ReportError naming the file and line."""
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except OSError as err:
         raise ReportError(str(path), f"cannot read: {err.strerror}", "check that the file exists") from None
     except yaml.YAMLError as err:
@@ -28,7 +35,6 @@ def load(path: Path) -> Any:
         line = mark.line + 1 if mark else None
         problem = getattr(err, "problem", None) or str(err)
         raise ReportError(str(path), f"not valid YAML: {problem}", "fix the YAML syntax at that line", line) from None
-    return _value(node, str(path)) if node is not None else None
 
 
 def _value(node: yaml.Node, path: str) -> Any:
