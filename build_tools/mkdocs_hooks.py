@@ -13,10 +13,14 @@ from mkdocs.plugins import event_priority
 
 from build_tools import pipeline, webmeta
 from build_tools.errors import ReportError
+from build_tools.searchsite import Collector
+
+_search = Collector()
 
 
-@event_priority(100)  # before the search plugin reads the jieba dictionary this writes
+@event_priority(100)
 def on_config(config: Any) -> Any:
+    _search.units.clear()  # `mkdocs serve` rebuilds: start each build afresh
     root = Path(config.config_file_path).resolve().parent
     try:
         built = pipeline.build(root)
@@ -36,3 +40,14 @@ def on_config(config: Any) -> Any:
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
     config.extra["hk_pages"] = pipeline.page_urls(built, "zh-HK")
     return config
+
+
+@event_priority(100)  # before Material's search plugin: the page joins our index, not Material's
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    _search.add(page.content, page.url, str(page.meta.get("title", page.title)), page.meta)
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return context
+
+
+def on_post_build(config: Any) -> None:
+    _search.write(Path(config.site_dir))  # the chunked search index, site/<variant>/search/index/
