@@ -24,7 +24,6 @@ from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
 from .reproducible import source_date_epoch
-from .searchdict import HANT_DICT, add_words, hant_dictionary, jieba_dictionary
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .variants import detect_script, to_variant
@@ -33,7 +32,7 @@ LANGS = render.LANGS
 CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 SITE_LANGS = render.SITE_LANGS  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
-SEARCH_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' search dictionaries
+SITE_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' default conversions (glossary)
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
 
@@ -71,7 +70,6 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
         store.commit()
-        write_search_dictionary(root, variants)
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
         # for editors, beside the site and outside it: not published, not in any nav
         write_tree(root / "build" / "review", review_files(variants))
@@ -112,25 +110,6 @@ def page_urls(built: Built, lang: str) -> list[str]:
             stem = page.removesuffix(".md").removesuffix("index")
             urls.append(stem if not stem or stem.endswith("/") else stem + "/")
     return urls
-
-
-def write_search_dictionary(root: Path, variants: list[dict[str, Report]]) -> None:
-    """build/jieba/dict.zh-Hant.txt and dict.zh-HK.txt, which the Traditional sites' search plugin reads."""
-    for lang, config in SEARCH_CONFIGS.items():
-        target = root / HANT_DICT.with_name(f"dict.{lang}.txt")
-        pairs = dictionary.pairs(config, Settings(slug=""))  # the shared dictionary: 行政复议 -> 行政復議
-        own = _own_entries(variants, config)
-        stamp, key = target.with_suffix(".key"), repr((pairs, own))
-        if not target.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != key:
-            source = jieba_dictionary().read_text(encoding="utf-8")  # remade only when the dictionary changes
-            write_if_changed(target, add_words(hant_dictionary(source, converter(config, pairs)), source, own))
-            write_if_changed(stamp, key)
-
-
-def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[str, str]]:
-    """The reports' own dictionary entries for `config` (编制 -> 編製), for the search dictionary."""
-    settings = [next(iter(v.values())).settings for v in variants]
-    return sorted({(p.phrase, p.form) for s in settings for p in s.phrases if p.kind == "entry" and p.config == config})
 
 
 def convert_file(path: Path, root: Path | None = None, store: ConversionCache | None = None) -> dict[str, Report]:
@@ -204,7 +183,7 @@ def annotate(variants: dict[str, Report], gloss: Glossary) -> dict[str, Report]:
 def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
     """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw), its
     zh-HK text s2hk, each with the shared dictionary."""
-    to_hant = None if lang == "zh-Hans" else project_converter(SEARCH_CONFIGS[lang], Settings(slug=""))
+    to_hant = None if lang == "zh-Hans" else project_converter(SITE_CONFIGS[lang], Settings(slug=""))
     terms = {t.id: t for t in terms_for(gloss, to_hant)}
     return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
 

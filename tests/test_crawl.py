@@ -8,6 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+from build_tools.foldmap import TARGET as FOLD_MAP
+from build_tools.searchindex import FOLDER
+
 ROOT_URL = "https://example.github.io/gov-reports/"  # mkdocs.yml's placeholder SITE_URL
 
 
@@ -85,9 +88,16 @@ def test_sitemaps_and_search_indexes_point_at_real_pages_and_anchors(built_site:
         refs = [u.find("s:loc", ns).text for u in tree.findall("s:url", ns)]
         refs += [x.get("href") for x in tree.iter("{http://www.w3.org/1999/xhtml}link")]
         sources[base + "sitemap.xml"] = refs
-        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-        sources[base] = [doc["location"] for doc in index["docs"]]
-    assert all(len(refs) >= 10 for refs in sources.values())
+        # the chunked search index: the manifest names its shards and chunks, the chunks the units
+        manifest = json.loads((root / FOLDER / "manifest.json").read_text(encoding="utf-8"))
+        files = [f"shard-{i}.json" for i in range(manifest["shards"])]
+        files += [f"chunk-{i}.json" for i in range(len(manifest["chunks"]))]
+        sources[base + FOLDER + "/manifest.json"] = files
+        chunks = [json.loads((root / FOLDER / name).read_text(encoding="utf-8")) for name in files if "chunk" in name]
+        sources[base] = [row[0] for rows in chunks for row in rows]
+        assert len(sources[base]) == manifest["units"]
+        sources[base] += ["search/search_index.json", "assets/javascripts/workers/search.js", FOLD_MAP]
+    assert all(len(refs) >= 10 for url, refs in sources.items() if not url.endswith("manifest.json"))
     assert _broken(built_site, sources) == []
 
 

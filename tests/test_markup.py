@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,10 @@ from conftest import build_project
 from htmltext import main_text
 
 from build_tools.converter import converter
+from build_tools.foldmap import search_fold_map
 from build_tools.parse.text import squash
+from build_tools.searchindex import FOLDER
+from build_tools.searchindex import query as query_index
 
 NASTY_TITLE = "<b>某区</b>关于*2024*年 [工作](javascript:alert(1)) 的报告 & 说明"
 NASTY = f"""{NASTY_TITLE}
@@ -72,9 +75,22 @@ def test_no_markup_becomes_live_html(nasty_site: Path) -> None:
         assert not re.search(r"<(strong|em|code|h1 id=\"evil|ul|li)[ >][^<]*(加粗|斜体|代码|减号)", article), page
 
 
-def test_search_index_holds_no_live_markup(nasty_site: Path) -> None:
+def test_search_results_hold_no_live_markup(nasty_site: Path) -> None:
+    """What the search worker answers (searchindex.query is it in Python) shows the markup as text."""
     for root in (nasty_site, nasty_site / "zh-Hant"):
-        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-        for doc in index["docs"]:
-            for field in ("title", "text"):
-                assert "<script" not in doc[field] and "<img" not in doc[field] and "<b>" not in doc[field], doc
+        shown = []
+        for query in ("导言", "某区", "链接", "第一", "井号", "代码"):
+            hits = [hit for group in _query(root, query) for hit in group]
+            assert hits, (root, query)
+            shown += [hit.title + hit.text for hit in hits]
+        for html in shown:
+            assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html, html
+            assert not re.sub(r"</?(mark|p)>", "", html).count("<"), html  # only our own tags
+        assert any(escape('<script>alert("x")</script>', quote=False) in html for html in shown), root
+        assert any(escape("<img src=x onerror=alert(3)>", quote=False) in html for html in shown), root
+        assert any("&lt;b&gt;<mark>" in html for html in shown), root  # the title: <b>某区</b> as typed
+
+
+def _query(root: Path, query: str) -> list:
+    read = lambda path: (root / FOLDER / path).read_text(encoding="utf-8")  # noqa: E731
+    return query_index(query, read, search_fold_map())
