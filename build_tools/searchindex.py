@@ -8,9 +8,10 @@ and the text up to the next heading, as Material cuts them) are indexed by chara
   a query in either script finds both;
 - keys: each Han character and each pair of neighbouring Han characters; for Latin letters and
   digits (lowercased) the first one, two and three characters of each word (prefix search);
-  a key found in a unit's title is also filed as "#" + key (titles rank first);
+  a key found in a unit's title is also filed as "#" + key, in the same shard (titles rank first);
 - postings (unit numbers, delta-coded) are split by a stable hash of the key into K shard files;
-- the units' texts are in chunk files of a few whole pages each, fetched only for candidates;
+- the units' texts are in chunk files of about CHUNK_TARGET characters, fetched only for candidates
+  (a chunk starting inside a page also names that page's title);
 - manifest.json: K, where each chunk starts, a version for the browser's cache.
 
 query() is the browser's search (overrides/assets/javascripts/workers/search.js) in Python: the
@@ -26,13 +27,14 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from material.plugins.search.plugin import Parser  # Material's own cutting into sections (pinned)
 
 FOLDER = "search/index"  # inside each variant's site folder
 SHARD_TARGET = 64_000  # bytes of postings per shard (about 20-30 KB gzip'd)
-CHUNK_TARGET = 24_000  # characters of unit text per chunk (about 10-20 KB gzip'd)
-MAX_CHUNKS = 6  # chunks one query may fetch: a very common word shows the best of them only
+CHUNK_TARGET = 8_000  # characters of unit text per chunk (about 15 KB gzip'd)
+MAX_CHUNKS = 5  # chunks one query may fetch: a very common word shows the best of them only
 MAX_PAGES = 50  # result groups (pages) answered
 TITLE_WEIGHT = 10  # a match in a title or heading counts as this many in the text
 EXCERPT_BEFORE, EXCERPT_LENGTH = 30, 160  # characters of section text shown around the first match
@@ -115,7 +117,8 @@ def fnv1a(key: str) -> int:
 
 
 def shard_of(key: str, shards: int) -> int:
-    return fnv1a(key) % shards
+    """A title key "#k" lives beside k: a query fetches one shard per pair."""
+    return fnv1a(key.removeprefix("#")) % shards
 
 
 def _json(data: object) -> str:
@@ -146,11 +149,18 @@ def build(units: list[Unit], fold_map: dict[str, str]) -> dict[str, str]:
     starts = []
     for start, chunk in _chunks(units):
         starts.append(start)
-        rows = [[u.location, u.title, u.text] + ([u.boost] if u.boost != 1 else []) for u in chunk]
-        files[f"chunk-{len(starts) - 1}.json"] = _json(rows)
+        data: dict[str, object] = {"rows": [_row(u) for u in chunk]}
+        if "#" in chunk[0].location:  # a page continued from the chunk before: its title, for the result list
+            own = next(u for u in reversed(units[:start]) if u.location == _page(chunk[0].location))
+            data["page"] = [own.location, own.title]
+        files[f"chunk-{len(starts) - 1}.json"] = _json(data)
     version = hashlib.sha256(_json(sorted(files.items())).encode("utf-8")).hexdigest()[:12]
     files["manifest.json"] = _json({"chunks": starts, "shards": count, "units": len(units), "version": version})
     return files
+
+
+def _row(unit: Unit) -> list:
+    return [unit.location, unit.title, unit.text] + ([unit.boost] if unit.boost != 1 else [])
 
 
 def _page(location: str) -> str:
@@ -158,10 +168,10 @@ def _page(location: str) -> str:
 
 
 def _chunks(units: list[Unit]) -> Iterator[tuple[int, list[Unit]]]:
-    """Consecutive units, whole pages, about CHUNK_TARGET characters each."""
+    """Consecutive units, about CHUNK_TARGET characters each (a long section alone)."""
     start, chunk, size = 0, [], 0
     for number, unit in enumerate(units):
-        if chunk and size >= CHUNK_TARGET and _page(unit.location) != _page(chunk[-1].location):
+        if chunk and size >= CHUNK_TARGET:
             yield start, chunk
             start, chunk, size = number, [], 0
         chunk.append(unit)
@@ -209,19 +219,22 @@ def query(text: str, read: Callable[[str], str], fold_map: dict[str, str]) -> li
     ranked = sorted(per_chunk, key=lambda c: (-len(in_title.intersection(per_chunk[c])), -len(per_chunk[c]), c))
     groups: dict[str, list[Hit]] = {}
     best: dict[str, tuple[float, int]] = {}
+    titles: dict[str, str] = {}  # page -> title, for a group whose page itself did not match
     for chunk in sorted(ranked[:MAX_CHUNKS]):
-        rows = json.loads(read(f"chunk-{chunk}.json"))
-        for offset, row in enumerate(rows):
+        data = json.loads(read(f"chunk-{chunk}.json"))
+        for offset, row in enumerate(data["rows"]):
             number = starts[chunk] + offset
+            titles.setdefault(row[0], row[1])
             hit = _hit(row, parts, fold_map) if number in candidates else None
             if hit:
                 page = _page(hit.location)
                 groups.setdefault(page, []).append(hit)
                 best[page] = max(best.get(page, (0, 0)), (hit.score, -number))
-        for row in rows:  # every group shows its page, as Material's list expects
-            page = row[0]
-            if page in groups and not any(h.location == page for h in groups[page]):
-                groups[page].append(Hit(page, html.escape(row[1], quote=False), "", 0.0, ()))
+        if "page" in data:
+            titles.setdefault(data["page"][0], data["page"][1])
+    for page, hits in groups.items():  # every group shows its page, as Material's list expects
+        if not any(h.location == page for h in hits):
+            hits.append(Hit(page, html.escape(titles[page], quote=False), "", 0.0, ()))
     order = sorted(groups, key=lambda p: (-best[p][0], -best[p][1]))[:MAX_PAGES]
     return [sorted(groups[p], key=lambda h: -h.score) for p in order]
 
@@ -284,3 +297,15 @@ def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
         at = b
     out.append(html.escape(text[at:end], quote=False))
     return "".join(out)
+
+
+def fetched(text: str, folder: Path, fold_map: dict[str, str]) -> dict[str, str]:
+    """The index files (name -> text) a query in the browser fetches from `folder`, in order."""
+    got: dict[str, str] = {}
+
+    def read(name: str) -> str:
+        got[name] = (folder / name).read_text(encoding="utf-8")
+        return got[name]
+
+    query(text, read, fold_map)
+    return got

@@ -13,7 +13,7 @@
 var params = new URL(self.location.href).searchParams;
 importScripts(params.get("map"));
 var BASE = params.get("index");
-var MAX_CHUNKS = 6, MAX_PAGES = 50, TITLE_WEIGHT = 10, EXCERPT_BEFORE = 30, EXCERPT_LENGTH = 160;
+var MAX_CHUNKS = 5, MAX_PAGES = 50, TITLE_WEIGHT = 10, EXCERPT_BEFORE = 30, EXCERPT_LENGTH = 160;
 var HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\\u{20000}-\\u{3134f}";
 var TOKEN = new RegExp("[" + HAN + "]+|[a-z0-9]+", "gu");
 var HAN_RUN = new RegExp("^[" + HAN + "]+$", "u");
@@ -130,7 +130,7 @@ async function search(query) {
   manifest = manifest || await load("manifest.json");
   var wanted = Array.from(new Set([].concat.apply([], ps.map(partKeys))));
   var titleKeys = wanted.map(function (k) { return "#" + k; });
-  var shardOf = function (k) { return fnv1a(k) % manifest.shards; };
+  var shardOf = function (k) { return fnv1a(k.replace(/^#/, "")) % manifest.shards; }; // "#k" beside k
   var shards = {};
   await Promise.all(wanted.concat(titleKeys).map(async function (k) {
     shards[shardOf(k)] = await load("shard-" + shardOf(k) + ".json");
@@ -147,10 +147,11 @@ async function search(query) {
     return titled(b) - titled(a) || perChunk.get(b).length - perChunk.get(a).length || a - b;
   }).slice(0, MAX_CHUNKS).sort(function (a, b) { return a - b; });
   var rows = await Promise.all(chosen.map(function (c) { return load("chunk-" + c + ".json"); }));
-  var groups = new Map(), best = new Map();
+  var groups = new Map(), best = new Map(), titles = new Map();
   chosen.forEach(function (c, i) {
-    rows[i].forEach(function (row, offset) {
+    rows[i].rows.forEach(function (row, offset) {
       var number = manifest.chunks[c] + offset;
+      if (!titles.has(row[0])) titles.set(row[0], row[1]);
       var h = candidates.has(number) ? hit(row, ps) : null;
       if (!h) return;
       var p = page(h.location), b = best.get(p);
@@ -158,11 +159,11 @@ async function search(query) {
       groups.get(p).push(h);
       if (!b || h.score > b[0]) best.set(p, [h.score, number]);
     });
-    rows[i].forEach(function (row) { // every group shows its page, as Material's list expects
-      var items = groups.get(row[0]);
-      if (items && !items.some(function (h) { return h.location === row[0]; }))
-        items.push({ location: row[0], title: escapeHtml(row[1]), text: "", score: 0, terms: {} });
-    });
+    if (rows[i].page && !titles.has(rows[i].page[0])) titles.set(rows[i].page[0], rows[i].page[1]);
+  });
+  groups.forEach(function (items, p) { // every group shows its page, as Material's list expects
+    if (!items.some(function (h) { return h.location === p; }))
+      items.push({ location: p, title: escapeHtml(titles.get(p)), text: "", score: 0, terms: {} });
   });
   var order = Array.from(groups.keys()).sort(function (a, b) {
     return best.get(b)[0] - best.get(a)[0] || best.get(a)[1] - best.get(b)[1];
