@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -108,3 +109,11 @@ def test_search_finds_administrative_reconsideration_in_zh_hk(built_site: Path) 
     assert query == "行政復議"  # as a reader in Hong Kong types it
     hits = _search(built_site / "zh-HK", query)
     assert hits and hits[0] == f"{SLUG}/part-1/#part-1-2"
+
+
+def test_materials_own_index_is_empty_and_ours_is_built_for_every_variant(built_site: Path) -> None:
+    """Material's main thread downloads search_index.json before the first query: it must stay tiny."""
+    for root in (built_site, built_site / "zh-Hant", built_site / "zh-HK"):
+        material = root / "search" / "search_index.json"
+        assert json.loads(material.read_text(encoding="utf-8"))["docs"] == [] and material.stat().st_size < 1000
+        assert json.loads((root / FOLDER / "manifest.json").read_text(encoding="utf-8"))["units"] > 50
