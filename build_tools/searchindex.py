@@ -168,14 +168,16 @@ def _page(location: str) -> str:
 
 
 def _chunks(units: list[Unit]) -> Iterator[tuple[int, list[Unit]]]:
-    """Consecutive units, about CHUNK_TARGET characters each (a long section alone)."""
+    """Consecutive units, at most CHUNK_TARGET characters each (a longer section alone: it does not
+    make its neighbours' chunk heavy)."""
     start, chunk, size = 0, [], 0
     for number, unit in enumerate(units):
-        if chunk and size >= CHUNK_TARGET:
+        length = len(unit.title) + len(unit.text)
+        if chunk and size + length > CHUNK_TARGET:
             yield start, chunk
             start, chunk, size = number, [], 0
         chunk.append(unit)
-        size += len(unit.title) + len(unit.text)
+        size += length
     if chunk:
         yield start, chunk
 

@@ -5,6 +5,7 @@ fetched, the same sections found, the first one first."""
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from urllib.parse import quote
 from urllib.request import urlopen
 
@@ -12,7 +13,7 @@ import pytest
 from test_browser import _url
 
 from build_tools.foldmap import search_fold_map
-from build_tools.searchindex import FOLDER, fnv1a, part_keys, query
+from build_tools.searchindex import FOLDER, _hit, fnv1a, part_keys, query
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,42 @@ def test_the_worker_hashes_and_folds_keys_as_the_index_builder(site_url, new_pag
         [keys, parts],
     )
     assert got == [[fnv1a(k) for k in keys], [part_keys(p) for p in parts]]
+
+
+def _worker_functions(page, names: list[str]) -> str:
+    """JS source defining the worker's constants and the named functions, for page.evaluate."""
+    return page.evaluate(
+        """async names => {
+             const src = await (await fetch("assets/javascripts/workers/search.js")).text();
+             const pick = name => {
+               const at = src.indexOf("function " + name + "(");
+               return src.slice(at, src.indexOf("\\n}\\n", at) + 2);
+             };
+             const at = src.indexOf("var MAX_CHUNKS"), consts = src.slice(at, src.indexOf(";", at) + 1);
+             return consts + "\\n" + names.map(pick).join("\\n");
+           }""",
+        names,
+    )
+
+
+def test_the_worker_escapes_and_marks_as_the_python_query(site_url, new_page) -> None:
+    """Text is data: a section holding markup is shown as typed, in the browser's worker too."""
+    page = new_page()
+    page.goto(_url(site_url, "zh-Hans", ""))
+    rows = [
+        ["r/#a", "<b>行政復議</b> & 题", '导言：<script>alert("x")</script> 行政复议 <img src=x onerror=alert(3)> &'],
+        ["r/", "𠀀行政复议", "前" * 100 + "行政复议" + "后" * 200, 0.5],
+        ["r/#b", "无关", "行政 复议"],
+    ]
+    fold = {"復": "复", "議": "议"}
+    source = _worker_functions(page, ["fold", "spans", "escapeHtml", "marked", "hit"])
+    got = page.evaluate(
+        "([source, rows, fold]) => { self.FOLD_MAP = fold; eval(source); return rows.map(r => hit(r, ['行政复议'])); }",
+        [source, rows, fold],
+    )
+    want = []
+    for row in rows:
+        hit = _hit(row, ["行政复议"], fold)
+        want.append(hit and {**asdict(hit), "terms": dict.fromkeys(hit.terms, True)})
+    assert got == want
+    assert "&lt;script&gt;" in got[0]["text"] and "<script" not in got[0]["text"]  # escaped, not live
