@@ -151,8 +151,8 @@ def build(units: list[Unit], fold_map: dict[str, str]) -> dict[str, str]:
         starts.append(start)
         data: dict[str, object] = {"rows": [_row(u) for u in chunk]}
         if "#" in chunk[0].location:  # a page continued from the chunk before: its title, for the result list
-            own = next(u for u in reversed(units[:start]) if u.location == _page(chunk[0].location))
-            data["page"] = [own.location, own.title]
+            own = next((u for u in reversed(units[:start]) if u.location == _page(chunk[0].location)), chunk[0])
+            data["page"] = [_page(chunk[0].location), own.title]
         files[f"chunk-{len(starts) - 1}.json"] = _json(data)
     version = hashlib.sha256(_json(sorted(files.items())).encode("utf-8")).hexdigest()[:12]
     files["manifest.json"] = _json({"chunks": starts, "shards": count, "units": len(units), "version": version})
@@ -236,7 +236,7 @@ def query(text: str, read: Callable[[str], str], fold_map: dict[str, str]) -> li
             titles.setdefault(data["page"][0], data["page"][1])
     for page, hits in groups.items():  # every group shows its page, as Material's list expects
         if not any(h.location == page for h in hits):
-            hits.append(Hit(page, html.escape(titles[page], quote=False), "", 0.0, ()))
+            hits.append(Hit(page, html.escape(titles.get(page, page), quote=False), "", 0.0, ()))
     order = sorted(groups, key=lambda p: (-best[p][0], -best[p][1]))[:MAX_PAGES]
     return [sorted(groups[p], key=lambda h: -h.score) for p in order]
 

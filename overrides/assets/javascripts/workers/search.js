@@ -163,7 +163,7 @@ async function search(query) {
   });
   groups.forEach(function (items, p) { // every group shows its page, as Material's list expects
     if (!items.some(function (h) { return h.location === p; }))
-      items.push({ location: p, title: escapeHtml(titles.get(p)), text: "", score: 0, terms: {} });
+      items.push({ location: p, title: escapeHtml(titles.get(p) || p), text: "", score: 0, terms: {} });
   });
   var order = Array.from(groups.keys()).sort(function (a, b) {
     return best.get(b)[0] - best.get(a)[0] || best.get(a)[1] - best.get(b)[1];
