@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import pipeline, webmeta
+from build_tools import pipeline, render, webmeta
 from build_tools.errors import ReportError
 
 
@@ -24,6 +24,7 @@ def on_config(config: Any) -> Any:
         raise PluginError(str(err)) from None
     variant = config.extra["variant"]
     config.nav = built.navs[variant]
+    config.extra["nav_page_indexes"] = render.nav_page_indexes(config.nav)  # the sidebar's own pages
     # SITE_URL (mkdocs.yml extra.site_root) is where the site is published, e.g. a Pages subpath
     try:
         links = {alt["lang"]: alt["link"] for alt in config.extra["alternate"]}
