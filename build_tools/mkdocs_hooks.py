@@ -35,5 +35,6 @@ def on_config(config: Any) -> Any:
     config.extra["variant_urls"] = urls  # for hreflang links and the sitemap
     config.extra["reader"] = pipeline.ui(variant)["reader"]  # words of reader.js
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
-    config.extra["hk_pages"] = pipeline.page_urls(built, "zh-HK")
+    # a set: every page (and the sitemap, for every page) asks whether its URL is in it
+    config.extra["hk_pages"] = set(pipeline.page_urls(built, "zh-HK"))
     return config
