@@ -1,6 +1,7 @@
 """MkDocs adapter: convert seeds/ into docs/ and hand MkDocs the generated navigation.
 
-No logic here: pipeline.build() does the work; errors become PluginError (no traceback).
+No logic here: pipeline.mkdocs_site() does the work (a conversion, unless `convert` has just
+made docs/ for the same inputs); errors become PluginError (no traceback).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from build_tools.errors import ReportError
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).resolve().parent
     try:
-        built = pipeline.build(root)
+        site = pipeline.mkdocs_site(root)  # the stamp's, when `convert` has just run
     except ReportError as err:
         raise PluginError(str(err)) from None
     variant = config.extra["variant"]
-    config.nav = built.navs[variant]
+    config.nav = site["navs"][variant]
     config.extra["nav_page_indexes"] = render.nav_page_indexes(config.nav)  # the sidebar's own pages
     # SITE_URL (mkdocs.yml extra.site_root) is where the site is published, e.g. a Pages subpath
     try:
@@ -36,5 +37,5 @@ def on_config(config: Any) -> Any:
     config.extra["reader"] = pipeline.ui(variant)["reader"]  # words of reader.js
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
     # a set: every page (and the sitemap, for every page) asks whether its URL is in it
-    config.extra["hk_pages"] = set(pipeline.page_urls(built, "zh-HK"))
+    config.extra["hk_pages"] = set(site["hk_pages"])
     return config
