@@ -8,7 +8,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from browser import DESKTOP, PHONE
 from conftest import ROOT, build_project
+from served import serve
 
 from bench.synth import write_corpus
 
@@ -55,6 +57,25 @@ def test_sidebar_links_only_to_own_pages_and_own_report(sites: dict[int, Path], 
     if page == "index.html":  # the home page is the library's index: every report
         listed = {_report_of(page, href) for href in re.findall(r'<a href="([^"#]*)"', html.split("<article", 1)[1])}
         assert {f"r{k:04d}" for k in range(LARGE)} <= listed
+
+
+def test_phone_drawer_and_desktop_sidebar_work_in_a_large_library(sites: dict[int, Path], new_page: object) -> None:
+    with serve(sites[LARGE]) as url:
+        page = new_page(PHONE)
+        page.goto(url + "r0000/part-1/")
+        page.click('label.md-header__button[for="__drawer"]')  # the drawer opens at the report's parts
+        drawer = page.locator("nav.md-nav--primary")
+        drawer.locator('a[href="../part-2/"]').wait_for(state="visible")
+        drawer.locator('nav[data-md-level="1"] > label.md-nav__title').click()  # back: the site's own pages
+        drawer.locator('a[href="../../glossary/"]').click()
+        page.wait_for_url("**/glossary/")
+        desktop = new_page(DESKTOP)
+        desktop.goto(url + "r0000/part-1/")
+        sidebar = desktop.locator(".md-sidebar--primary nav.md-nav--primary")
+        for href in ("../..", "../../glossary/", "../", "../part-2/"):  # home, glossary, the report, a part
+            sidebar.locator(f'a.md-nav__link[href="{href}"]').first.wait_for(state="visible")
+        sidebar.locator('a[href="../part-2/"]').click()
+        desktop.wait_for_url("**/r0000/part-2/")
 
 
 def _ids(html: str) -> str:
