@@ -1,6 +1,7 @@
 """MkDocs adapter: convert seeds/ into docs/ and hand MkDocs the generated navigation.
 
-No logic here: pipeline.build() does the work; errors become PluginError (no traceback).
+No logic here: pipeline.mkdocs_site() does the work (a conversion, unless `convert` has just
+made docs/ for the same inputs); errors become PluginError (no traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import pipeline, webmeta
+from build_tools import pipeline, render, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -23,11 +24,12 @@ def on_config(config: Any) -> Any:
     _search.units.clear()  # `mkdocs serve` rebuilds: start each build afresh
     root = Path(config.config_file_path).resolve().parent
     try:
-        built = pipeline.build(root)
+        site = pipeline.mkdocs_site(root)  # the stamp's, when `convert` has just run
     except ReportError as err:
         raise PluginError(str(err)) from None
     variant = config.extra["variant"]
-    config.nav = built.navs[variant]
+    config.nav = site["navs"][variant]
+    config.extra["nav_page_indexes"] = render.nav_page_indexes(config.nav)  # the sidebar's own pages
     # SITE_URL (mkdocs.yml extra.site_root) is where the site is published, e.g. a Pages subpath
     try:
         links = {alt["lang"]: alt["link"] for alt in config.extra["alternate"]}
@@ -38,7 +40,8 @@ def on_config(config: Any) -> Any:
     config.extra["variant_urls"] = urls  # for hreflang links and the sitemap
     config.extra["reader"] = pipeline.ui(variant)["reader"]  # words of reader.js
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
-    config.extra["hk_pages"] = pipeline.page_urls(built, "zh-HK")
+    # a set: every page (and the sitemap, for every page) asks whether its URL is in it
+    config.extra["hk_pages"] = set(site["hk_pages"])
     return config
 
 

@@ -12,7 +12,7 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, render, render_terms, review, yamlfile
+from . import citations, collation, dictionary, render, render_terms, review, stamp, yamlfile
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -51,6 +51,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
+    inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
     converted, failed = _convert_all(seeds, root, keep_going, store)
@@ -77,7 +78,22 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
-    return Built(reports, files, navs, tuple(changed), tuple(failed))
+    built = Built(reports, files, navs, tuple(changed), tuple(failed))
+    if write and not failed:
+        stamp.save(root, inputs, for_mkdocs(built))
+    return built
+
+
+def mkdocs_site(root: Path) -> dict[str, Any]:
+    """What each MkDocs build's hook needs (for_mkdocs): from the stamp when docs/ is current for
+    the same inputs (`convert` ran just before, as in `make site`), else from a full build."""
+    saved = stamp.load(root)
+    return saved if saved is not None else for_mkdocs(build(root))
+
+
+def for_mkdocs(built: Built) -> dict[str, Any]:
+    """The nav of each variant and the URLs of the zh-HK pages."""
+    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK")}
 
 
 def _convert_all(

@@ -74,6 +74,12 @@ def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
     return items
 
 
+def nav_page_indexes(nav: list[Any]) -> list[int]:
+    """Where the nav's own pages (home, glossary) are, as opposed to its reports: the sidebar
+    shows these and only the page's own report (overrides/partials/nav.html)."""
+    return [i for i, entry in enumerate(nav) if not isinstance(next(iter(entry.values())), list)]
+
+
 def nav_title(text: str) -> str:
     """Nav labels reach the theme's templates unescaped, so escape them here."""
     return html_text(text)
