@@ -1,7 +1,7 @@
 """The stamp of a conversion: `make site` converts once, then runs three MkDocs builds whose hook
 would convert again. The stamp (build/docs-stamp.json) records what the conversion read (the
-seeds/ folder, this package's code and data, OpenCC's version), what it left for MkDocs (docs/,
-the search dictionaries, the sitemap's date: their paths, sizes and modification times) and the
+seeds/ folder, this package's code and data, OpenCC's version), what it left for MkDocs (docs/ and
+the sitemap's date: their paths, sizes and modification times) and the
 navigation it made. While all of that is unchanged the hook takes the navigation from the stamp;
 any edit, in the inputs or in what MkDocs reads, means a full conversion. Deleting it is safe.
 """
@@ -17,7 +17,7 @@ from .cache import fingerprint
 from .sitefiles import write_if_changed
 
 STAMP = "build/docs-stamp.json"
-OUTPUTS = ("docs", "build/jieba", "build/source-date-epoch")  # what the MkDocs builds read
+OUTPUTS = ("docs", "build/source-date-epoch")  # what the MkDocs builds read
 
 
 def inputs_key(root: Path) -> str:
