@@ -5,8 +5,8 @@ This module never imports opencc; it receives the conversion as a callable.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from .model import Block, MetaField, Paragraph, Report, Section, Table
@@ -14,24 +14,40 @@ from .parse import find_items, grammar
 
 Convert = Callable[[str], str]
 
+# (to_hans, to_hant) -> character -> (changes under to_hans, changes under to_hant): every report
+# shares most of its characters with the others, so each is converted once per build, not once a report
+_CLASSES: dict[tuple[Convert, Convert], dict[str, tuple[bool, bool]]] = {}
+
 
 def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
-    counts = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    chars = list(counts)
+    chars = [ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"]
     if not chars:
         return "zh-Hans"
-    # one conversion call each way over the distinct characters, one a line (not one call a character)
-    as_hans, as_hant = to_hans("\n".join(chars)).split("\n"), to_hant("\n".join(chars)).split("\n")
-    hant_only = sum(counts[ch] for ch, other in zip(chars, as_hans, strict=True) if other != ch)
-    hans_only = sum(counts[ch] for ch, other in zip(chars, as_hant, strict=True) if other != ch)
+    known = _CLASSES.setdefault((to_hans, to_hant), {})
+    new = sorted(ch for ch in chars if ch not in known)
+    if new:  # one conversion call each way over the new characters, one a line (not one call a character)
+        joined = "\n".join(new)
+        as_hans, as_hant = to_hans(joined).split("\n"), to_hant(joined).split("\n")
+        for ch, hans, hant in zip(new, as_hans, as_hant, strict=True):
+            known[ch] = (hans != ch, hant != ch)
+    hant_only = _count(text, [ch for ch in chars if known[ch][0]])
+    hans_only = _count(text, [ch for ch in chars if known[ch][1]])
     return "zh-Hant" if hant_only > hans_only else "zh-Hans"
+
+
+def _count(text: str, chars: list[str]) -> int:
+    """How many times any of `chars` occurs in text (one regex pass, not a count per character)."""
+    return len(re.findall(f"[{''.join(map(re.escape, chars))}]", text)) if chars else 0
 
 
 def to_variant(report: Report, lang: str, convert: Convert) -> Report:
     """The same report in another script; ids, numbers and line numbers unchanged."""
     if lang == report.lang:
         return report
+    texts = list(dict.fromkeys(_texts(report)))
+    table = dict(zip(texts, convert_many(convert, texts), strict=True))
+    convert = table.__getitem__  # a text _texts missed fails here, loudly
     return replace(
         report,
         lang=lang,
@@ -42,6 +58,35 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
         preamble=tuple(_block(b, convert) for b in report.preamble),
         sections=tuple(_section(s, convert) for s in report.sections),
     )
+
+
+def convert_many(convert: Convert, texts: Sequence[str]) -> list[str]:
+    """[convert(t) for t in texts]; in one call when the converter offers it (converter.OpenCCConvert)."""
+    many: Callable[[Sequence[str]], list[str]] | None = getattr(convert, "many", None)
+    return many(texts) if many else [convert(t) for t in texts]
+
+
+def _texts(report: Report) -> Iterator[str]:
+    """Every text to_variant converts."""
+    yield report.title
+    for f in report.metadata:
+        yield from (f.label, f.value)
+    yield from (t for t in (report.source, report.publisher) if t)
+    yield from _block_texts(report.preamble)
+    stack = list(report.sections)
+    while stack:
+        s = stack.pop()
+        yield s.title
+        yield from _block_texts(s.blocks)
+        stack.extend(s.children)
+
+
+def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for b in blocks:
+        if isinstance(b, Table):
+            yield from (cell for row in b.rows for cell in row)
+        else:
+            yield b.text
 
 
 def _section(s: Section, convert: Convert) -> Section:
