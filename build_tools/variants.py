@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from .model import Block, MetaField, Paragraph, Report, Section, Table
 from .parse import find_items, grammar
@@ -31,14 +32,30 @@ def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
         as_hans, as_hant = to_hans(joined).split("\n"), to_hant(joined).split("\n")
         for ch, hans, hant in zip(new, as_hans, as_hant, strict=True):
             known[ch] = (hans != ch, hant != ch)
-    hant_only = _count(text, [ch for ch in chars if known[ch][0]])
-    hans_only = _count(text, [ch for ch in chars if known[ch][1]])
-    return "zh-Hant" if hant_only > hans_only else "zh-Hans"
+    hant_chars = [ch for ch in chars if known[ch][0]]  # Traditional-only: to_hans changes them
+    hans_chars = [ch for ch in chars if known[ch][1]]
+    # Exact, and cheap: count the side with fewer distinct characters (often none, or a few rare
+    # ones), then read the other only as far as it takes to reach that count.
+    if len(hant_chars) <= len(hans_chars):
+        return "zh-Hans" if _at_least(text, hans_chars, _count(text, hant_chars)) else "zh-Hant"
+    return "zh-Hant" if _at_least(text, hant_chars, _count(text, hans_chars) + 1) else "zh-Hans"
+
+
+def _class(chars: list[str]) -> re.Pattern[str]:
+    """Any one of `chars`. No escaping: all are in U+4E00..U+9FFF, none special in a class."""
+    return re.compile(f"[{''.join(chars)}]")
 
 
 def _count(text: str, chars: list[str]) -> int:
-    """How many times any of `chars` occurs in text (one regex pass, not a count per character)."""
-    return len(re.findall(f"[{''.join(map(re.escape, chars))}]", text)) if chars else 0
+    """How many times any of `chars` occurs in text: one regex pass, not a count per character."""
+    return len(_class(chars).findall(text)) if chars else 0
+
+
+def _at_least(text: str, chars: list[str], n: int) -> bool:
+    """Whether `chars` occur at least n times in text, reading no further than the n-th."""
+    if n <= 0:
+        return True
+    return bool(chars) and next(islice(_class(chars).finditer(text), n - 1, None), None) is not None
 
 
 def to_variant(report: Report, lang: str, convert: Convert) -> Report:

@@ -8,6 +8,8 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SEED
@@ -16,7 +18,10 @@ from hypothesis import strategies as st
 
 from build_tools import dictionary
 from build_tools.converter import SEPARATOR, OpenCCConvert, converter
+from build_tools.errors import ReportError
 from build_tools.model import Settings
+from build_tools.parse import find_items, grammar
+from build_tools.parse.grammar import _needs
 from build_tools.parse.text import probe, squash
 from build_tools.pipeline import convert_text, project_converter
 from build_tools.variants import convert_many, detect_script, to_variant
@@ -149,3 +154,20 @@ def test_squash_removes_exactly_what_the_regular_expressions_remove() -> None:
 @given(st.text(alphabet=st.sampled_from(f" \t\u3000\u00a0甲乙a1{INVISIBLE}")))
 def test_probe_is_the_line_without_invisible_characters_stripped(line: str) -> None:
     assert probe(line) == re.sub(f"[{INVISIBLE}]", "", line).strip()
+
+
+def test_paragraphs_without_the_needed_text_hold_no_inline_item() -> None:
+    g = grammar()
+    assert g.inline_item_needs  # numbering.yml names it: the shortcut is on
+    searched_all = replace(g, inline_item_needs="")
+    texts = _paragraphs()
+    texts += converter("s2tw").many(texts)
+    assert sum(bool(find_items(t, "p", g)) for t in texts) > 10  # the corpus has inline items to find
+    for text in texts:
+        assert find_items(text, "p", g) == find_items(text, "p", searched_all)
+
+
+def test_the_needed_text_must_be_in_the_pattern() -> None:
+    with pytest.raises(ReportError, match="inline_item_needs '要' is not text of inline_item"):
+        _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": "要"})
+    assert _needs(Path("numbering.yml"), {"inline_item": "[一二]是"}) == ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Invisible characters that must not change how a line is classified (they stay in the text).
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+@lru_cache(maxsize=4096)  # each stage of the parse probes the same lines again
 def probe(line: str) -> str:
     """The line as the grammar sees it: no invisible characters, no outer whitespace."""
     if not has_invisible(line):  # the common case: no regex pass, no copy (probe runs on every line, often)
