@@ -180,20 +180,32 @@ def _bare(form: str) -> str:
 def find_terms(text: str, terms: tuple[Term, ...], protected: list[tuple[int, int]]) -> list[tuple[int, int, Term]]:
     """Occurrences of terms in one paragraph: longest form first, never overlapping each other
     or a protected range (an enumeration marker, a cited title)."""
+    return _find(text, longest_first(terms), protected)
+
+
+Form = tuple[str, bool, Term]  # the bare form, whether it counts only between quotation marks, its term
+
+
+def longest_first(terms: tuple[Term, ...]) -> list[Form]:
+    """Every form of the terms, longest first (sorted once a report, not once a paragraph)."""
     forms = sorted(((f, t) for t in terms for f in t.forms), key=lambda ft: -len(_bare(ft[0])))
+    return [(_bare(form), _bare(form) != form, term) for form, term in forms]
+
+
+def _find(text: str, forms: list[Form], protected: list[tuple[int, int]]) -> list[tuple[int, int, Term]]:
     taken = list(protected)
     found = []
-    for form, term in forms:
-        for start, end in _occurrences(text, form):
+    for bare, quoted, term in forms:
+        if bare not in text:  # most forms are not in a given paragraph
+            continue
+        for start, end in _occurrences(text, bare, quoted):
             if all(end <= a or start >= b for a, b in taken):
                 taken.append((start, end))
                 found.append((start, end, term))
     return sorted(found, key=lambda m: m[0])
 
 
-def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
-    bare = _bare(form)
-    quoted = bare != form
+def _occurrences(text: str, bare: str, quoted: bool) -> Iterator[tuple[int, int]]:
     at = text.find(bare)
     while at != -1:
         end = at + len(bare)
@@ -210,12 +222,13 @@ def protected_ranges(p: Paragraph) -> list[tuple[int, int]]:
 def link_report(report: Report, terms: tuple[Term, ...], scope: str = "section") -> Report:
     """Every paragraph with its term occurrences; the first per scope (or all) is `linked`."""
     seen: set[tuple[str, str]] = set()
+    forms = longest_first(terms)
 
     def block(b: Block, key: str) -> Block:
         if not isinstance(b, Paragraph):
             return b  # tables are left unlinked: their cells are data, often numbers
         refs = []
-        for start, end, term in find_terms(b.text, terms, protected_ranges(b)):
+        for start, end, term in _find(b.text, forms, protected_ranges(b)):
             mark = (key, term.id) if scope != "all" else (b.id, str(start))
             refs.append(TermRef(start, end, term, mark not in seen))
             seen.add(mark)
