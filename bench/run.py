@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -24,7 +25,9 @@ from typing import Any
 
 from build_tools.converter import converter, opencc_version
 from build_tools.decode import decode
-from build_tools.pipeline import REVERSE, convert_text
+from build_tools.glossary import Glossary, link_report, terms_for
+from build_tools.model import Report
+from build_tools.pipeline import REVERSE, build, config_for, convert_text, load_glossary_of, project_converter
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
@@ -54,6 +57,7 @@ def measure(n: int) -> dict[str, Any]:
         work = Path(tmp)
         chars = write_corpus(work, n)
         _project(work)
+        shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
         run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
         run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
         run.update(throughput(work))
@@ -66,34 +70,37 @@ def measure(n: int) -> dict[str, Any]:
         run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
         run.update(weights(work / "site"))
         run.update(reconvert_one(work))
-        run["glossary_s"] = None  # the glossary stage is not in this branch
-        run["pdf_s_per_report"] = None  # nor the PDF stage
+        run.update(pdf_time(work, min(n, 3)))
         run["load_after"] = round(os.getloadavg()[0], 2)
         return run
 
 
 def throughput(work: Path) -> dict[str, Any]:
-    """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process."""
+    """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process, each
+    side warm (configs loaded) and timed in CPU seconds of this process (time.process_time: other
+    work on a shared machine does not count), the best of REPEATS runs."""
     seeds = sorted((work / "seeds").glob("*.txt"))
     inputs = [(p.read_bytes(), load_settings(p), str(p)) for p in seeds]
     convert_text(decode(*inputs[0][::2]), inputs[0][2], inputs[0][1])  # warm caches: grammar, OpenCC
-    start = time.perf_counter()
+    for _, settings, _ in inputs:  # load every OpenCC config both sides use before timing either side
+        for config in (settings.hant_config, REVERSE[settings.hant_config]):
+            converter(config)("")
+            project_converter(config, settings)("")
+
+    def pipeline() -> list[dict[str, Report]]:
+        return [convert_text(decode(data, path, settings.encoding), path, settings) for data, settings, path in inputs]
+
+    converted = pipeline()
     texts = []
-    for data, settings, path in inputs:
-        text = decode(data, path, settings.encoding)
-        variants = convert_text(text, path, settings)
+    for (data, settings, path), variants in zip(inputs, converted, strict=True):
         source = next(r for r in variants.values() if r.lang == r.source_lang)
         config = settings.hant_config if source.source_lang == "zh-Hans" else REVERSE[settings.hant_config]
-        texts.append((text, config))
-    pipeline_s = time.perf_counter() - start
-    start = time.perf_counter()
-    for text, config in texts:
-        converter(config)(text)
-    opencc_s = time.perf_counter() - start
-    start = time.perf_counter()
-    for text, _ in texts:
-        detect_script(text, converter("t2s"), converter("s2t"))
-    detect_s = time.perf_counter() - start
+        texts.append((decode(data, path, settings.encoding), config))
+    pipeline_s = _best(pipeline)
+    opencc_s = _best(lambda: [converter(config)(text) for text, config in texts])
+    detect_s = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
+    gloss = load_glossary_of(work)
+    glossary_s = _best(lambda: link_all(converted, gloss))
     chars = sum(len(t) for t, _ in texts)
     return {
         "convert_chars_per_s": round(chars / pipeline_s),
@@ -101,7 +108,49 @@ def throughput(work: Path) -> dict[str, Any]:
         "convert_vs_opencc": round(opencc_s / pipeline_s, 3),
         "convert_s": round(pipeline_s, 3),
         "detect_script_s": round(detect_s, 3),
+        "glossary_s": round(glossary_s, 3),
+        "glossary_terms": len(gloss.entries),
     }
+
+
+def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
+    """The glossary links of every variant of every report, as pipeline.annotate makes them."""
+    for variants in converted:
+        for lang, report in variants.items():
+            hant = config_for(report) if lang != "zh-Hans" else None
+            to_hant = project_converter(hant, report.settings) if hant else None
+            link_report(report, terms_for(gloss, to_hant), gloss.scope)
+
+
+REPEATS = 3
+
+
+def _best(run: Callable[[], object]) -> float:
+    """The least CPU time of REPEATS runs."""
+    times = []
+    for _ in range(REPEATS):
+        start = time.process_time()
+        run()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def pdf_time(work: Path, count: int) -> dict[str, Any]:
+    """Seconds per report for the PDFs of the first `count` reports, every variant each, through
+    pdfbuild's API (`python -m build_tools pdf` writes them all); one PDF is made first, untimed,
+    so that loading WeasyPrint and the fonts is not counted."""
+    from build_tools.pdfbuild import write_pdf
+
+    built = build(work, write=False)
+    slugs = [r.slug for r in built.reports["zh-Hans"]][:count]
+    reports = [r for lang in ("zh-Hans", "zh-Hant") for r in built.reports[lang] if r.slug in slugs]
+    out = work / "bench-pdf"
+    write_pdf(reports[0], out / "warm.pdf")
+    start = time.perf_counter()
+    for report in reports:
+        write_pdf(report, out / f"{report.slug}.{report.lang}.pdf")
+    seconds = time.perf_counter() - start
+    return {"pdf_s_per_report": round(seconds / len(slugs), 2), "pdf_reports": len(slugs)}
 
 
 def reconvert_one(work: Path) -> dict[str, Any]:
@@ -244,6 +293,8 @@ COLUMNS = (
     ("one query downloads (gzip)", "query_bytes", "{:,}"),
     ("report page + CSS/JS (gzip)", "page_weight_gzip_bytes", "{:,}"),
     ("site size", "site_bytes", "{:,}"),
+    ("glossary links s", "glossary_s", "{}"),
+    ("PDF s / report", "pdf_s_per_report", "{}"),
     ("re-convert after one edit s", "reconvert_one_s", "{}"),
     ("load avg before/after", "load", "{}"),
 )
