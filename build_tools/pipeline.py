@@ -7,7 +7,7 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, reduce
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from .reproducible import source_date_epoch
 from .searchdict import HANT_DICT, add_words, hant_dictionary, jieba_dictionary
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
+from .timings import Timings
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
@@ -44,21 +45,25 @@ class Built:
     navs: dict[str, list[Any]]  # lang -> MkDocs nav
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
+    timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
     with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
+    clock = Timings()
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, failed = _convert_all(seeds, root, keep_going, store)
+    converted, failed = _convert_all(seeds, root, keep_going, store, clock)
+    clock.lap("read and convert")  # the converter's own share is the stage `converter` in it
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
+    clock.lap("glossary and citations")
     files: dict[str, str] = {}
     for lang in SITE_LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
@@ -69,6 +74,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
                 report, citations.kinds().labels, ui(lang)
             )
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
+    clock.lap("render")
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
         store.commit()
         write_search_dictionary(root, variants)
@@ -79,11 +85,12 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
-    return Built(reports, files, navs, tuple(changed), tuple(failed))
+    clock.lap("write")
+    return Built(reports, files, navs, tuple(changed), tuple(failed), clock)
 
 
 def _convert_all(
-    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache
+    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache, clock: Timings
 ) -> tuple[list[tuple[Path, dict[str, Report]]], list[ReportError]]:
     """(seed, its variants) for every good report; the bad ones raise, or are listed with keep_going."""
     variants: list[tuple[Path, dict[str, Report]]] = []
@@ -91,7 +98,7 @@ def _convert_all(
     slugs: dict[str, str] = {}
     for path in seeds:
         try:
-            converted = convert_file(path, root, store)
+            converted = convert_file(path, root, store, clock)
             _check_unique_slug(converted, slugs)
             variants.append((path, converted))
         except ReportError as err:
@@ -133,7 +140,9 @@ def _own_entries(variants: list[dict[str, Report]], config: str) -> list[tuple[s
     return sorted({(p.phrase, p.form) for s in settings for p in s.phrases if p.kind == "entry" and p.config == config})
 
 
-def convert_file(path: Path, root: Path | None = None, store: ConversionCache | None = None) -> dict[str, Report]:
+def convert_file(
+    path: Path, root: Path | None = None, store: ConversionCache | None = None, clock: Timings | None = None
+) -> dict[str, Report]:
     """One seed file to its report in every variant (from `store` when its content was converted
     before). Raises ReportError for bad input."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
@@ -144,10 +153,13 @@ def convert_file(path: Path, root: Path | None = None, store: ConversionCache | 
     settings = load_settings(path)
     data = _read(path, shown)
     key = store.key(data, settings, shown) if store else ""
-    cached = store.get(key) if store else None
+    clock = clock or Timings()
+    with clock.stage("cache read"):
+        cached = store.get(key) if store else None
     if cached is not None:
         return cached
-    variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
+    with clock.stage("converter"):
+        variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
     if store:
         store.put(key, variants)
     return variants
