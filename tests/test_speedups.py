@@ -4,11 +4,12 @@ its definition, the parse helpers against their regular expressions."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -16,14 +17,14 @@ from conftest import CORPUS, SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import dictionary
+from build_tools import dictionary, review
 from build_tools.converter import SEPARATOR, OpenCCConvert, converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
 from build_tools.parse import find_items, grammar
 from build_tools.parse.grammar import _needs
 from build_tools.parse.text import probe, squash
-from build_tools.pipeline import convert_text, project_converter
+from build_tools.pipeline import convert_text, project_converter, review_lists
 from build_tools.variants import convert_many, detect_script, to_variant
 
 CONFIGS = ("s2tw", "s2hk", "s2t", "tw2s", "hk2s", "t2s", "s2twp")
@@ -171,3 +172,42 @@ def test_the_needed_text_must_be_in_the_pattern() -> None:
     with pytest.raises(ReportError, match="inline_item_needs '要' is not text of inline_item"):
         _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": "要"})
     assert _needs(Path("numbering.yml"), {"inline_item": "[一二]是"}) == ""
+
+
+def _json_by_json(slug: str, config: str, lang: str, items: list[review.Item]) -> str:
+    data = {"report": slug, "target": lang, "config": config, "summary": review.summary(items)}
+    return json.dumps({**data, "items": [asdict(i) for i in items]}, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_review_json_is_what_json_dumps_writes() -> None:
+    variants = convert_text(SEED.read_text(encoding="utf-8"), "seed.txt", Settings(slug="seed", zh_hk=True))
+    for lang, (config, items) in review_lists(variants).items():
+        assert len(items) > 100
+        assert review.as_json("seed", config, lang, items) == _json_by_json("seed", config, lang, items)
+    assert review.as_json("seed", "s2tw", "zh-Hant", []) == _json_by_json("seed", "s2tw", "zh-Hant", [])
+
+
+_ODD = st.text(alphabet=st.sampled_from('甲"\\/\n\t\x00\x1f\u2028\U00020000 a【】'), max_size=6)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(
+    st.lists(
+        st.builds(
+            review.Item,
+            _ODD,
+            st.integers(0, 10**6),
+            st.integers(0, 999),
+            _ODD,
+            _ODD,
+            st.lists(_ODD, max_size=3).map(tuple),
+            _ODD,
+            _ODD,
+            st.sampled_from(("entry", "lock", "accepted", "open")),
+            _ODD,
+        ),
+        max_size=4,
+    )
+)
+def test_the_review_json_is_what_json_dumps_writes_for_any_text(items: list[review.Item]) -> None:
+    assert review.as_json("s", "s2tw", "zh-Hant", items) == _json_by_json("s", "s2tw", "zh-Hant", items)
