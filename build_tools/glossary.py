@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,7 @@ def bare_forms(glossary: Glossary) -> set[str]:
     return {_bare(f) for e in glossary.entries for f in e.forms} | {e.term for e in glossary.entries}
 
 
+@lru_cache(maxsize=32)  # once per conversion, not once a report: reports share their converter
 def terms_for(glossary: Glossary, convert: Convert | None) -> tuple[Term, ...]:
     """The glossary in one script: zh-Hans as written, or converted (None: as written)."""
     return tuple(_term(e, convert) for e in glossary.entries)

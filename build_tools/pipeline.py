@@ -249,7 +249,7 @@ def _union(a: Glossary, b: Glossary) -> Glossary:
     """Every entry once: the glossary page lists the shared entries and each report's own."""
     known = {e.id: e for e in a.entries}
     for e in b.entries:
-        if e.id in known and replace(e, line=0) != replace(known[e.id], line=0):
+        if e.id in known and e is not known[e.id] and replace(e, line=0) != replace(known[e.id], line=0):
             raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
     return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
 
