@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import islice
 
 from .model import Block, MetaField, Paragraph, Report, Section, Table
@@ -15,47 +16,35 @@ from .parse import find_items, grammar
 
 Convert = Callable[[str], str]
 
-# (to_hans, to_hant) -> character -> (changes under to_hans, changes under to_hant): every report
-# shares most of its characters with the others, so each is converted once per build, not once a report
-_CLASSES: dict[tuple[Convert, Convert], dict[str, tuple[bool, bool]]] = {}
-
 
 def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
-    chars = [ch for ch in set(text) if "\u4e00" <= ch <= "\u9fff"]
-    if not chars:
-        return "zh-Hans"
-    known = _CLASSES.setdefault((to_hans, to_hant), {})
-    new = sorted(ch for ch in chars if ch not in known)
-    if new:  # one conversion call each way over the new characters, one a line (not one call a character)
-        joined = "\n".join(new)
-        as_hans, as_hant = to_hans(joined).split("\n"), to_hant(joined).split("\n")
-        for ch, hans, hant in zip(new, as_hans, as_hant, strict=True):
-            known[ch] = (hans != ch, hant != ch)
-    hant_chars = [ch for ch in chars if known[ch][0]]  # Traditional-only: to_hans changes them
-    hans_chars = [ch for ch in chars if known[ch][1]]
-    # Exact, and cheap: count the side with fewer distinct characters (often none, or a few rare
-    # ones), then read the other only as far as it takes to reach that count.
-    if len(hant_chars) <= len(hans_chars):
-        return "zh-Hans" if _at_least(text, hans_chars, _count(text, hant_chars)) else "zh-Hant"
-    return "zh-Hant" if _at_least(text, hant_chars, _count(text, hans_chars) + 1) else "zh-Hans"
+    hant_only, hans_only = _classes(to_hans, to_hant)
+    # Exact, and cheap: count the Traditional-only characters (none, or a few, in a Simplified
+    # text), then read the text for Simplified-only ones only as far as it takes to reach that count.
+    count = len(hant_only.findall(text))
+    return "zh-Hans" if _at_least(hans_only, text, count) else "zh-Hant"
 
 
-def _class(chars: list[str]) -> re.Pattern[str]:
-    """Any one of `chars`. No escaping: all are in U+4E00..U+9FFF, none special in a class."""
-    return re.compile(f"[{''.join(chars)}]")
+@cache
+def _classes(to_hans: Convert, to_hant: Convert) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any Traditional-only character, any Simplified-only character) of U+4E00..U+9FFF: those
+    that to_hans, or to_hant, changes when converted alone. Two conversions of the whole block,
+    one character a line, once a build (instead of a look at each character of each report)."""
+    block = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(block)
+    as_hans, as_hant = to_hans(joined).split("\n"), to_hant(joined).split("\n")
+    hant = "".join(ch for ch, other in zip(block, as_hans, strict=True) if other != ch)
+    hans = "".join(ch for ch, other in zip(block, as_hant, strict=True) if other != ch)
+    # no escaping: none of these characters is special in a class; (?!) never matches
+    return re.compile(f"[{hant}]" if hant else "(?!)"), re.compile(f"[{hans}]" if hans else "(?!)")
 
 
-def _count(text: str, chars: list[str]) -> int:
-    """How many times any of `chars` occurs in text: one regex pass, not a count per character."""
-    return len(_class(chars).findall(text)) if chars else 0
-
-
-def _at_least(text: str, chars: list[str], n: int) -> bool:
-    """Whether `chars` occur at least n times in text, reading no further than the n-th."""
+def _at_least(chars: re.Pattern[str], text: str, n: int) -> bool:
+    """Whether `chars` match at least n times in text, reading no further than the n-th."""
     if n <= 0:
         return True
-    return bool(chars) and next(islice(_class(chars).finditer(text), n - 1, None), None) is not None
+    return next(islice(chars.finditer(text), n - 1, None), None) is not None
 
 
 def to_variant(report: Report, lang: str, convert: Convert) -> Report:

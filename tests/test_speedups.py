@@ -136,8 +136,12 @@ def test_script_detection_agrees_with_its_definition_on_real_texts() -> None:
         assert detect_script(text, to_hans, to_hant) == _detect_by_definition(text, to_hans, to_hant)
 
 
+# a few characters either way, some neither, and some outside U+4E00..U+9FFF, which never count
+_MIX = "发發头頭国國会會的是在了着著干乾幹里裡后後面麵abc ，。\n㐀\U00020000\uf900"
+
+
 @settings(max_examples=80, deadline=None, database=None)
-@given(st.lists(st.sampled_from("发發头頭国國会會的是在了着著干乾幹里裡后後面麵abc ，。\n"), max_size=40))
+@given(st.lists(st.sampled_from(_MIX), max_size=40))
 def test_script_detection_agrees_with_its_definition_near_a_tie(chars: list[str]) -> None:
     to_hans, to_hant = converter("t2s"), converter("s2t")
     text = "".join(chars)
@@ -211,3 +215,12 @@ _ODD = st.text(alphabet=st.sampled_from('甲"\\/\n\t\x00\x1f\u2028\U00020000 a�
 )
 def test_the_review_json_is_what_json_dumps_writes_for_any_text(items: list[review.Item]) -> None:
     assert review.as_json("s", "s2tw", "zh-Hant", items) == _json_by_json("s", "s2tw", "zh-Hant", items)
+
+
+def test_script_detection_uses_the_converters_it_is_given() -> None:
+    """The character classes are made per pair of conversions, not once for OpenCC's t2s/s2t."""
+    text = "头发头发发展"
+    assert detect_script(text, converter("t2s"), converter("s2t")) == "zh-Hans"
+    swapped = detect_script(text, converter("s2t"), converter("t2s"))  # s2t changes 头 and 发: "Traditional-only"
+    assert swapped == _detect_by_definition(text, converter("s2t"), converter("t2s")) == "zh-Hant"
+    assert detect_script(text, str, str) == "zh-Hans"  # no conversion changes anything: a tie
