@@ -39,8 +39,9 @@ def _cache_dir() -> Path:
 
 
 # Joins texts for one OpenCC call. OpenCC segments and converts greedily, longest match first, left
-# to right; no dictionary key holds a line break, so no match crosses one and each line converts
-# as it would alone (tests/test_batch.py checks this against the converted texts one by one).
+# to right; its dictionaries are built from line-based text files, so no key holds a line break, no
+# match crosses one, and each line converts as it would alone (tests/test_speedups.py checks this
+# against the texts converted one by one, also where a phrase is cut at the break).
 SEPARATOR = "\n"
 
 
