@@ -78,7 +78,7 @@ def measure(n: int) -> dict[str, Any]:
 def throughput(work: Path) -> dict[str, Any]:
     """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process, each
     side warm (configs loaded) and timed in CPU seconds of this process (time.process_time: other
-    work on a shared machine does not count), the best of REPEATS runs."""
+    work on a shared machine does not count), the best of REPEATS runs, the two sides taking turns."""
     seeds = sorted((work / "seeds").glob("*.txt"))
     inputs = [(p.read_bytes(), load_settings(p), str(p)) for p in seeds]
     convert_text(decode(*inputs[0][::2]), inputs[0][2], inputs[0][1])  # warm caches: grammar, OpenCC
@@ -96,11 +96,10 @@ def throughput(work: Path) -> dict[str, Any]:
         source = next(r for r in variants.values() if r.lang == r.source_lang)
         config = settings.hant_config if source.source_lang == "zh-Hans" else REVERSE[settings.hant_config]
         texts.append((decode(data, path, settings.encoding), config))
-    pipeline_s = _best(pipeline)
-    opencc_s = _best(lambda: [converter(config)(text) for text, config in texts])
-    detect_s = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
+    pipeline_s, opencc_s = _best(pipeline, lambda: [converter(config)(text) for text, config in texts])
+    (detect_s,) = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
     gloss = load_glossary_of(work)
-    glossary_s = _best(lambda: link_all(converted, gloss))
+    (glossary_s,) = _best(lambda: link_all(converted, gloss))
     chars = sum(len(t) for t, _ in texts)
     return {
         "convert_chars_per_s": round(chars / pipeline_s),
@@ -122,17 +121,19 @@ def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
             link_report(report, terms_for(gloss, to_hant), gloss.scope)
 
 
-REPEATS = 3
+REPEATS = 5
 
 
-def _best(run: Callable[[], object]) -> float:
-    """The least CPU time of REPEATS runs."""
-    times = []
+def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
+    """The least CPU time of REPEATS runs of each; the runs take turns, so that a change in the
+    machine's load while measuring weighs on every one of them alike."""
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(REPEATS):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
+        for run, spent in zip(runs, times, strict=True):
+            start = time.process_time()
+            run()
+            spent.append(time.process_time() - start)
+    return tuple(min(spent) for spent in times)
 
 
 def pdf_time(work: Path, count: int) -> dict[str, Any]:
