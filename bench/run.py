@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -17,7 +18,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib import import_module
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -26,7 +29,9 @@ from build_tools import searchindex
 from build_tools.converter import converter, opencc_version
 from build_tools.decode import decode
 from build_tools.foldmap import search_fold_map
-from build_tools.pipeline import REVERSE, convert_text
+from build_tools.glossary import Glossary, link_report, terms_for
+from build_tools.model import Report
+from build_tools.pipeline import REVERSE, build, config_for, convert_text, load_glossary_of, project_converter
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
@@ -56,9 +61,9 @@ def measure(n: int) -> dict[str, Any]:
         work = Path(tmp)
         chars = write_corpus(work, n)
         _project(work)
+        shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
         run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
         run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
-        run.update(throughput(work))
         convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
         builds = [timed([*_MKDOCS, "-f", config], work) for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml")]
         run["convert_cli_s"] = round(convert_s, 2)
@@ -67,35 +72,46 @@ def measure(n: int) -> dict[str, Any]:
         run["site_total_s"] = round(convert_s + run["build_s"], 2)
         run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
         run.update(weights(work / "site"))
+        run.update(_in_child(throughput, work))
         run.update(reconvert_one(work))
-        run["glossary_s"] = None  # the glossary stage is not in this branch
-        run["pdf_s_per_report"] = None  # nor the PDF stage
+        run.update(_in_child(pdf_time, work, min(n, 3)))
         run["load_after"] = round(os.getloadavg()[0], 2)
         return run
 
 
+def _in_child(measure: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """measure(*args) in a fresh Python process. This one stays small: a process forked from it
+    to run MkDocs counts this one's memory in its own peak RSS (a child of a 5M-string parent
+    reported 724 MB, of a small one 82 MB)."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(getattr(import_module("bench.run"), measure.__name__), args)
+
+
 def throughput(work: Path) -> dict[str, Any]:
-    """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process."""
+    """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process, each
+    side warm (configs loaded) and timed in CPU seconds of this process (time.process_time: other
+    work on a shared machine does not count), the best of REPEATS runs, the two sides taking turns."""
     seeds = sorted((work / "seeds").glob("*.txt"))
     inputs = [(p.read_bytes(), load_settings(p), str(p)) for p in seeds]
     convert_text(decode(*inputs[0][::2]), inputs[0][2], inputs[0][1])  # warm caches: grammar, OpenCC
-    start = time.perf_counter()
+    for _, settings, _ in inputs:  # load every OpenCC config both sides use before timing either side
+        for config in (settings.hant_config, REVERSE[settings.hant_config]):
+            converter(config)("")
+            project_converter(config, settings)("")
+
+    def pipeline() -> list[dict[str, Report]]:
+        return [convert_text(decode(data, path, settings.encoding), path, settings) for data, settings, path in inputs]
+
+    converted = pipeline()
     texts = []
-    for data, settings, path in inputs:
-        text = decode(data, path, settings.encoding)
-        variants = convert_text(text, path, settings)
+    for (data, settings, path), variants in zip(inputs, converted, strict=True):
         source = next(r for r in variants.values() if r.lang == r.source_lang)
         config = settings.hant_config if source.source_lang == "zh-Hans" else REVERSE[settings.hant_config]
-        texts.append((text, config))
-    pipeline_s = time.perf_counter() - start
-    start = time.perf_counter()
-    for text, config in texts:
-        converter(config)(text)
-    opencc_s = time.perf_counter() - start
-    start = time.perf_counter()
-    for text, _ in texts:
-        detect_script(text, converter("t2s"), converter("s2t"))
-    detect_s = time.perf_counter() - start
+        texts.append((decode(data, path, settings.encoding), config))
+    pipeline_s, opencc_s = _best(pipeline, lambda: [converter(config)(text) for text, config in texts])
+    (detect_s,) = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
+    gloss = load_glossary_of(work)
+    (glossary_s,) = _best(lambda: link_all(converted, gloss))
     chars = sum(len(t) for t, _ in texts)
     return {
         "convert_chars_per_s": round(chars / pipeline_s),
@@ -103,20 +119,74 @@ def throughput(work: Path) -> dict[str, Any]:
         "convert_vs_opencc": round(opencc_s / pipeline_s, 3),
         "convert_s": round(pipeline_s, 3),
         "detect_script_s": round(detect_s, 3),
+        "glossary_s": round(glossary_s, 3),
+        "glossary_terms": len(gloss.entries),
     }
 
 
+def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
+    """The glossary links of every variant of every report, as pipeline.annotate makes them."""
+    for variants in converted:
+        for lang, report in variants.items():
+            hant = config_for(report) if lang != "zh-Hans" else None
+            to_hant = project_converter(hant, report.settings) if hant else None
+            link_report(report, terms_for(gloss, to_hant), gloss.scope)
+
+
+REPEATS = 5
+
+
+def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
+    """The least CPU time of REPEATS runs of each; the runs take turns, so that a change in the
+    machine's load while measuring weighs on every one of them alike."""
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(REPEATS):
+        for run, spent in zip(runs, times, strict=True):
+            start = time.process_time()
+            run()
+            spent.append(time.process_time() - start)
+    return tuple(min(spent) for spent in times)
+
+
+def pdf_time(work: Path, count: int) -> dict[str, Any]:
+    """Seconds per report for the PDFs of the first `count` reports, every variant each, through
+    pdfbuild's API (`python -m build_tools pdf` writes them all); one PDF is made first, untimed,
+    so that loading WeasyPrint and the fonts is not counted."""
+    from build_tools.pdfbuild import write_pdf
+
+    built = build(work, write=False)
+    slugs = [r.slug for r in built.reports["zh-Hans"]][:count]
+    reports = [r for lang in ("zh-Hans", "zh-Hant") for r in built.reports[lang] if r.slug in slugs]
+    out = work / "bench-pdf"
+    write_pdf(reports[0], out / "warm.pdf")
+    start = time.perf_counter()
+    for report in reports:
+        write_pdf(report, out / f"{report.slug}.{report.lang}.pdf")
+    seconds = time.perf_counter() - start
+    return {"pdf_s_per_report": round(seconds / len(slugs), 2), "pdf_reports": len(slugs)}
+
+
 def reconvert_one(work: Path) -> dict[str, Any]:
-    """Edit one report, convert again: the time and how many files changed."""
+    """Edit one report, convert again: the time, the converter's share (the one edited report
+    through convert_text; the rest is reading the cache, linking, rendering, comparing and writing)
+    and how many files changed."""
     first = sorted((work / "seeds").glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n补充说明：本段为基准测试所加。\n", encoding="utf-8")
     start = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
+        [sys.executable, "-m", "build_tools", "convert", "--root", str(work), "--timings"],
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - start
     changed = re.search(r"\((\d+) file\(s\) changed\)", out.stdout)
-    return {"reconvert_one_s": round(seconds, 2), "reconvert_one_files_changed": int(changed[1]) if changed else None}
+    stages = {name: float(s) for name, s in re.findall(r"(?:timings: |, )([a-z ]+) (\d+\.\d+) s", out.stdout)}
+    return {
+        "reconvert_one_s": round(seconds, 2),
+        "reconvert_one_converter_s": round(stages["converter"], 2) if "converter" in stages else None,
+        "reconvert_one_stages_s": {name: round(s, 2) for name, s in stages.items()},
+        "reconvert_one_files_changed": int(changed[1]) if changed else None,
+    }
 
 
 def weights(site: Path) -> dict[str, Any]:
@@ -250,7 +320,10 @@ COLUMNS = (
     ("one query downloads (gzip)", "query_bytes", "{:,}"),
     ("report page + CSS/JS (gzip)", "page_weight_gzip_bytes", "{:,}"),
     ("site size", "site_bytes", "{:,}"),
+    ("glossary links s", "glossary_s", "{}"),
+    ("PDF s / report", "pdf_s_per_report", "{}"),
     ("re-convert after one edit s", "reconvert_one_s", "{}"),
+    ("converter's share of it s", "reconvert_one_converter_s", "{}"),
     ("load avg before/after", "load", "{}"),
 )
 

@@ -30,6 +30,8 @@ def _convert(args: argparse.Namespace) -> int:
     built = pipeline.build(Path(args.root), keep_going=args.keep_going)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    if args.timings:
+        print(built.timings.text())
     for err in built.failed:
         print(f"error: {err}", file=sys.stderr)
     if built.failed:
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--keep-going", action="store_true", help="build the good reports, list the bad ones (exit status 1 if any)"
     )
+    convert.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")

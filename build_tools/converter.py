@@ -14,7 +14,7 @@ import json
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,12 +38,41 @@ def _cache_dir() -> Path:
     return path
 
 
+# Joins texts for one OpenCC call. OpenCC segments and converts greedily, longest match first, left
+# to right; its dictionaries are built from line-based text files, so no key holds a line break, no
+# match crosses one, and each line converts as it would alone (tests/test_speedups.py checks this
+# against the texts converted one by one, also where a phrase is cut at the break).
+SEPARATOR = "\n"
+
+
+class OpenCCConvert:
+    """A str -> str conversion, plus `many`: a list of texts in one OpenCC call (one call per
+    paragraph costs more than the conversion of the paragraph itself)."""
+
+    def __init__(self, convert: Convert, phrases: Pairs = ()) -> None:
+        self._convert = convert
+        # an entry holding the separator could match across two texts: then never join
+        self._joinable = not any(SEPARATOR in phrase + form for phrase, form in phrases)
+
+    def __call__(self, text: str) -> str:
+        return self._convert(text)
+
+    def many(self, texts: Sequence[str]) -> list[str]:
+        """[self(t) for t in texts], in one call when no text holds the separator."""
+        if not self._joinable or len(texts) < 2 or any(SEPARATOR in t for t in texts):
+            return [self._convert(t) for t in texts]
+        out = self._convert(SEPARATOR.join(texts)).split(SEPARATOR)
+        if len(out) != len(texts):  # OpenCC changed a separator: never guess which text is which
+            return [self._convert(t) for t in texts]
+        return out
+
+
 @cache
-def converter(config: str, phrases: Pairs = ()) -> Convert:
+def converter(config: str, phrases: Pairs = ()) -> OpenCCConvert:
     """OpenCC with one of its shipped configs (s2tw, s2hk, tw2s, t2s …), plus project phrases."""
     if not phrases:
-        return opencc.OpenCC(f"{config}.json").convert
-    return opencc.OpenCC(str(custom_config(config, phrases))).convert
+        return OpenCCConvert(opencc.OpenCC(f"{config}.json").convert)
+    return OpenCCConvert(opencc.OpenCC(str(custom_config(config, phrases))).convert, phrases)
 
 
 def custom_config(config: str, phrases: Pairs) -> Path:

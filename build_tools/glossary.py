@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,7 @@ def bare_forms(glossary: Glossary) -> set[str]:
     return {_bare(f) for e in glossary.entries for f in e.forms} | {e.term for e in glossary.entries}
 
 
+@lru_cache(maxsize=32)  # once per conversion, not once a report: reports share their converter
 def terms_for(glossary: Glossary, convert: Convert | None) -> tuple[Term, ...]:
     """The glossary in one script: zh-Hans as written, or converted (None: as written)."""
     return tuple(_term(e, convert) for e in glossary.entries)
@@ -180,20 +182,32 @@ def _bare(form: str) -> str:
 def find_terms(text: str, terms: tuple[Term, ...], protected: list[tuple[int, int]]) -> list[tuple[int, int, Term]]:
     """Occurrences of terms in one paragraph: longest form first, never overlapping each other
     or a protected range (an enumeration marker, a cited title)."""
+    return _find(text, longest_first(terms), protected)
+
+
+Form = tuple[str, bool, Term]  # the bare form, whether it counts only between quotation marks, its term
+
+
+def longest_first(terms: tuple[Term, ...]) -> list[Form]:
+    """Every form of the terms, longest first (sorted once a report, not once a paragraph)."""
     forms = sorted(((f, t) for t in terms for f in t.forms), key=lambda ft: -len(_bare(ft[0])))
+    return [(_bare(form), _bare(form) != form, term) for form, term in forms]
+
+
+def _find(text: str, forms: list[Form], protected: list[tuple[int, int]]) -> list[tuple[int, int, Term]]:
     taken = list(protected)
     found = []
-    for form, term in forms:
-        for start, end in _occurrences(text, form):
+    for bare, quoted, term in forms:
+        if bare not in text:  # most forms are not in a given paragraph
+            continue
+        for start, end in _occurrences(text, bare, quoted):
             if all(end <= a or start >= b for a, b in taken):
                 taken.append((start, end))
                 found.append((start, end, term))
     return sorted(found, key=lambda m: m[0])
 
 
-def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
-    bare = _bare(form)
-    quoted = bare != form
+def _occurrences(text: str, bare: str, quoted: bool) -> Iterator[tuple[int, int]]:
     at = text.find(bare)
     while at != -1:
         end = at + len(bare)
@@ -210,12 +224,13 @@ def protected_ranges(p: Paragraph) -> list[tuple[int, int]]:
 def link_report(report: Report, terms: tuple[Term, ...], scope: str = "section") -> Report:
     """Every paragraph with its term occurrences; the first per scope (or all) is `linked`."""
     seen: set[tuple[str, str]] = set()
+    forms = longest_first(terms)
 
     def block(b: Block, key: str) -> Block:
         if not isinstance(b, Paragraph):
             return b  # tables are left unlinked: their cells are data, often numbers
         refs = []
-        for start, end, term in find_terms(b.text, terms, protected_ranges(b)):
+        for start, end, term in _find(b.text, forms, protected_ranges(b)):
             mark = (key, term.id) if scope != "all" else (b.id, str(start))
             refs.append(TermRef(start, end, term, mark not in seen))
             seen.add(mark)

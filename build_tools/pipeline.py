@@ -7,7 +7,7 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, reduce
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from .parse.grammar import DATA
 from .reproducible import source_date_epoch
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
+from .timings import Timings
 from .variants import detect_script, to_variant
 
 LANGS = render.LANGS
@@ -43,22 +44,26 @@ class Built:
     navs: dict[str, list[Any]]  # lang -> MkDocs nav
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
+    timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
     with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
+    clock = Timings()
     seeds = sorted((root / "seeds").glob("*.txt"))
     if not seeds:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, failed = _convert_all(seeds, root, keep_going, store)
+    converted, failed = _convert_all(seeds, root, keep_going, store, clock)
+    clock.lap("read and convert")  # the converter's own share is the stage `converter` in it
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
+    clock.lap("glossary and citations")
     files: dict[str, str] = {}
     for lang in SITE_LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
@@ -69,6 +74,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
                 report, citations.kinds().labels, ui(lang)
             )
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
+    clock.lap("render")
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
@@ -78,7 +84,8 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
-    built = Built(reports, files, navs, tuple(changed), tuple(failed))
+    clock.lap("write")
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -97,7 +104,7 @@ def for_mkdocs(built: Built) -> dict[str, Any]:
 
 
 def _convert_all(
-    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache
+    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache, clock: Timings
 ) -> tuple[list[tuple[Path, dict[str, Report]]], list[ReportError]]:
     """(seed, its variants) for every good report; the bad ones raise, or are listed with keep_going."""
     variants: list[tuple[Path, dict[str, Report]]] = []
@@ -105,7 +112,7 @@ def _convert_all(
     slugs: dict[str, str] = {}
     for path in seeds:
         try:
-            converted = convert_file(path, root, store)
+            converted = convert_file(path, root, store, clock)
             _check_unique_slug(converted, slugs)
             variants.append((path, converted))
         except ReportError as err:
@@ -128,7 +135,9 @@ def page_urls(built: Built, lang: str) -> list[str]:
     return urls
 
 
-def convert_file(path: Path, root: Path | None = None, store: ConversionCache | None = None) -> dict[str, Report]:
+def convert_file(
+    path: Path, root: Path | None = None, store: ConversionCache | None = None, clock: Timings | None = None
+) -> dict[str, Report]:
     """One seed file to its report in every variant (from `store` when its content was converted
     before). Raises ReportError for bad input."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
@@ -139,10 +148,13 @@ def convert_file(path: Path, root: Path | None = None, store: ConversionCache | 
     settings = load_settings(path)
     data = _read(path, shown)
     key = store.key(data, settings, shown) if store else ""
-    cached = store.get(key) if store else None
+    clock = clock or Timings()
+    with clock.stage("cache read"):
+        cached = store.get(key) if store else None
     if cached is not None:
         return cached
-    variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
+    with clock.stage("converter"):
+        variants = convert_text(decode(data, shown, settings.encoding), shown, settings)
     if store:
         store.put(key, variants)
     return variants
@@ -232,7 +244,7 @@ def _union(a: Glossary, b: Glossary) -> Glossary:
     """Every entry once: the glossary page lists the shared entries and each report's own."""
     known = {e.id: e for e in a.entries}
     for e in b.entries:
-        if e.id in known and replace(e, line=0) != replace(known[e.id], line=0):
+        if e.id in known and e is not known[e.id] and replace(e, line=0) != replace(known[e.id], line=0):
             raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
     return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from json.encoder import encode_basestring
 
 from .model import Block, Phrase, Report, Section, Table
 
@@ -39,10 +40,15 @@ def review(
     accepted: tuple[Phrase, ...],
 ) -> list[Item]:
     ambiguous = {ch: c for ch, c in table.items() if len(c) > 1}
+    entries, accepts = _longest_first(decided.values()), _longest_first(accepted)  # sorted once, not once a text
     items: list[Item] = []
     for (place, line, src), (_, _, out) in zip(texts(source), texts(variant), strict=True):
-        items += _review_text(place, line, src, out, ambiguous, decided, accepted)
+        items += _review_text(place, line, src, out, ambiguous, entries, accepts)
     return items
+
+
+def _longest_first(phrases: Iterable[Phrase]) -> list[Phrase]:
+    return sorted(phrases, key=lambda p: -len(p.phrase))
 
 
 def texts(report: Report) -> list[tuple[str, int, str]]:
@@ -83,14 +89,15 @@ def _review_text(
     src: str,
     out: str,
     ambiguous: dict[str, tuple[str, ...]],
-    decided: dict[str, Phrase],
-    accepted: tuple[Phrase, ...],
+    decided: list[Phrase],
+    accepted: list[Phrase],
 ) -> list[Item]:
+    """`decided` and `accepted` longest first."""
     spots = [i for i, ch in enumerate(src) if ch in ambiguous]
     if not spots:
         return []
     aligned = len(src) == len(out)  # always so with s2tw/s2hk/tw2s; if not, say so instead of guessing
-    covers = _covers(src, accepted, out) | _covers(src, decided.values())  # an entry outranks an acceptance
+    covers = _covers(src, accepted, out) | _covers(src, decided)  # an entry outranks an acceptance
     items = []
     for i in spots:
         form = out[i] if aligned else "?"
@@ -108,11 +115,11 @@ def _review_text(
     return items
 
 
-def _covers(src: str, phrases: Iterable[Phrase], out: str | None = None) -> dict[int, tuple[Phrase, int]]:
-    """Offset -> (phrase, start) for every occurrence of a phrase in src; longer phrases win.
-    Accepted phrases (out given) cover only where the text came out exactly as accepted."""
+def _covers(src: str, phrases: list[Phrase], out: str | None = None) -> dict[int, tuple[Phrase, int]]:
+    """Offset -> (phrase, start) for every occurrence of a phrase in src; longer phrases (first in
+    `phrases`) win. Accepted phrases (out given) cover only where the text came out exactly as accepted."""
     found: dict[int, tuple[Phrase, int]] = {}
-    for p in sorted(phrases, key=lambda p: -len(p.phrase)):
+    for p in phrases:
         start = src.find(p.phrase)
         while start >= 0:
             end = start + len(p.phrase)
@@ -131,14 +138,46 @@ def summary(items: list[Item]) -> dict[str, int]:
 
 
 def as_json(slug: str, config: str, lang: str, items: list[Item]) -> str:
-    data = {
-        "report": slug,
-        "target": lang,
-        "config": config,
-        "summary": summary(items),
-        "items": [asdict(i) for i in items],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """json.dumps(…, ensure_ascii=False, indent=1) of the list, written out here: with an indent,
+    json uses its pure-Python encoder, which took most of a re-convert (tests/test_review.py
+    compares the two)."""
+    head = {"report": slug, "target": lang, "config": config, "summary": summary(items)}
+    lines = ["{"] + [f" {_json(k)}: {_json(v, 1)}," for k, v in head.items()]
+    if not items:
+        return "\n".join([*lines, ' "items": []', "}"]) + "\n"
+    lines.append(' "items": [')
+    lines.append(",\n".join(_item_json(i) for i in items))
+    return "\n".join([*lines, " ]", "}"]) + "\n"
+
+
+_FIELDS = tuple(f.name for f in fields(Item))
+# one item, as `{"place": …, …}` at nesting level 2: a format string made once from Item's fields
+_ITEM = "  {{\n" + ",\n".join(f"   {encode_basestring(name)}: {{}}" for name in _FIELDS) + "\n  }}"
+
+
+def _item_json(item: Item) -> str:
+    return _ITEM.format(*(_json(getattr(item, name), 3) for name in _FIELDS))
+
+
+def _json(value: object, level: int = 0) -> str:
+    """One value as json.dumps(indent=1) writes it at nesting `level`: texts and numbers as json's
+    own fast path writes them, tuples and dicts laid out here."""
+    if isinstance(value, str):
+        return encode_basestring(value)  # what json.dumps(ensure_ascii=False) writes for a text
+    if type(value) is int:
+        return int.__repr__(value)
+    if isinstance(value, tuple | list):
+        if not value:
+            return "[]"
+        inner = " " * (level + 1)
+        return "[\n" + ",\n".join(inner + _json(v, level + 1) for v in value) + "\n" + " " * level + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = " " * (level + 1)
+        pairs = ",\n".join(f"{inner}{_json(k)}: {_json(v, level + 1)}" for k, v in value.items())
+        return "{\n" + pairs + "\n" + " " * level + "}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def as_text(slug: str, config: str, lang: str, items: list[Item], only_open: bool = False) -> str:

@@ -5,9 +5,11 @@ This module never imports opencc; it receives the conversion as a callable.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
+from itertools import islice
 
 from .model import Block, MetaField, Paragraph, Report, Section, Table
 from .parse import find_items, grammar
@@ -17,21 +19,41 @@ Convert = Callable[[str], str]
 
 def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
-    counts = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    chars = list(counts)
-    if not chars:
-        return "zh-Hans"
-    # one conversion call each way over the distinct characters, one a line (not one call a character)
-    as_hans, as_hant = to_hans("\n".join(chars)).split("\n"), to_hant("\n".join(chars)).split("\n")
-    hant_only = sum(counts[ch] for ch, other in zip(chars, as_hans, strict=True) if other != ch)
-    hans_only = sum(counts[ch] for ch, other in zip(chars, as_hant, strict=True) if other != ch)
-    return "zh-Hant" if hant_only > hans_only else "zh-Hans"
+    hant_only, hans_only = _classes(to_hans, to_hant)
+    # Exact, and cheap: count the Traditional-only characters (none, or a few, in a Simplified
+    # text), then read the text for Simplified-only ones only as far as it takes to reach that count.
+    count = len(hant_only.findall(text))
+    return "zh-Hans" if _at_least(hans_only, text, count) else "zh-Hant"
+
+
+@cache
+def _classes(to_hans: Convert, to_hant: Convert) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any Traditional-only character, any Simplified-only character) of U+4E00..U+9FFF: those
+    that to_hans, or to_hant, changes when converted alone. Two conversions of the whole block,
+    one character a line, once a build (instead of a look at each character of each report)."""
+    block = [chr(c) for c in range(0x4E00, 0xA000)]
+    joined = "\n".join(block)
+    as_hans, as_hant = to_hans(joined).split("\n"), to_hant(joined).split("\n")
+    hant = "".join(ch for ch, other in zip(block, as_hans, strict=True) if other != ch)
+    hans = "".join(ch for ch, other in zip(block, as_hant, strict=True) if other != ch)
+    # no escaping: none of these characters is special in a class; (?!) never matches
+    return re.compile(f"[{hant}]" if hant else "(?!)"), re.compile(f"[{hans}]" if hans else "(?!)")
+
+
+def _at_least(chars: re.Pattern[str], text: str, n: int) -> bool:
+    """Whether `chars` match at least n times in text, reading no further than the n-th."""
+    if n <= 0:
+        return True
+    return next(islice(chars.finditer(text), n - 1, None), None) is not None
 
 
 def to_variant(report: Report, lang: str, convert: Convert) -> Report:
     """The same report in another script; ids, numbers and line numbers unchanged."""
     if lang == report.lang:
         return report
+    texts = list(dict.fromkeys(_texts(report)))
+    table = dict(zip(texts, convert_many(convert, texts), strict=True))
+    convert = table.__getitem__  # a text _texts missed fails here, loudly
     return replace(
         report,
         lang=lang,
@@ -42,6 +64,35 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
         preamble=tuple(_block(b, convert) for b in report.preamble),
         sections=tuple(_section(s, convert) for s in report.sections),
     )
+
+
+def convert_many(convert: Convert, texts: Sequence[str]) -> list[str]:
+    """[convert(t) for t in texts]; in one call when the converter offers it (converter.OpenCCConvert)."""
+    many: Callable[[Sequence[str]], list[str]] | None = getattr(convert, "many", None)
+    return many(texts) if many else [convert(t) for t in texts]
+
+
+def _texts(report: Report) -> Iterator[str]:
+    """Every text to_variant converts."""
+    yield report.title
+    for f in report.metadata:
+        yield from (f.label, f.value)
+    yield from (t for t in (report.source, report.publisher) if t)
+    yield from _block_texts(report.preamble)
+    stack = list(report.sections)
+    while stack:
+        s = stack.pop()
+        yield s.title
+        yield from _block_texts(s.blocks)
+        stack.extend(s.children)
+
+
+def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for b in blocks:
+        if isinstance(b, Table):
+            yield from (cell for row in b.rows for cell in row)
+        else:
+            yield b.text
 
 
 def _section(s: Section, convert: Convert) -> Section:

@@ -47,7 +47,7 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar) -> list[Ra
             if blank_separated or i in skip:
                 flush()
             continue
-        if _TABLE_ROW.search(lines[i]):
+        if "\t" in lines[i] and _TABLE_ROW.search(lines[i]):  # the test first: the search is slow on long lines
             if para:
                 flush()
             table.append((i, lines[i]))
@@ -79,8 +79,8 @@ def _heading(line: str, text: str, g: Grammar) -> HeadingMatch | None:
 
 def _blank_separated(lines: list[str], body: range, skip: set[int]) -> bool:
     """True when paragraphs are separated by blank lines, so wrapped lines belong together."""
-    blank = sum(1 for i in body if not probe(lines[i]) and i not in skip)
-    filled = sum(1 for i in body if probe(lines[i]) and i not in skip)
+    kept = [bool(probe(lines[i])) for i in body if i not in skip]
+    blank, filled = kept.count(False), kept.count(True)
     return filled > 0 and blank * 4 >= filled
 
 

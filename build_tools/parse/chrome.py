@@ -9,11 +9,13 @@ from .text import probe, squash
 def find_chrome(lines: list[str], g: Grammar) -> dict[int, str]:
     """Line index -> rule id, for the rules that need no knowledge of title or body."""
     found: dict[int, str] = {}
+    rules = [rule for rule in g.chrome if rule.repeats is None]
     for i, line in enumerate(lines):
-        if i in found or not probe(line):
+        text = probe(line) if i not in found else ""
+        if not text:
             continue
-        for rule in g.chrome:
-            if rule.repeats is None and rule.line.match(probe(line)):
+        for rule in rules:
+            if rule.line.match(text):
                 _apply(rule, lines, i, found)
                 break
     return found
@@ -23,10 +25,11 @@ def find_repeats(lines: list[str], found: dict[int, str], g: Grammar, title: str
     """Lines below the header that repeat the title, or repeat the body after the page's end."""
     end = _last_end_marker(lines, g)
     body = squash("".join(lines[i] for i in range(body_from, end) if i not in found))
+    title = squash(title)  # once, not once a line
     more: dict[int, str] = {}
     for i in range(body_from, len(lines)):
-        text = probe(lines[i])
-        if i in found or not text:
+        text = probe(lines[i]) if i not in found else ""
+        if not text:
             continue
         for rule in g.chrome:
             if rule.repeats is None or (rule.after_end and i <= end):
@@ -39,8 +42,9 @@ def find_repeats(lines: list[str], found: dict[int, str], g: Grammar, title: str
 
 
 def _repeats(rule: ChromeRule, text: str, title: str, body: str) -> bool:
+    """`title` and `body` squashed already."""
     if rule.repeats == "title":
-        return squash(text) == squash(title)
+        return squash(text) == title
     return squash(text) in body
 
 

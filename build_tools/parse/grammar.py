@@ -50,6 +50,7 @@ class Grammar:
     sentence_ends: str
     appendix_titles: frozenset[str]
     inline_item: re.Pattern[str]
+    inline_item_needs: str = ""  # a paragraph without this text holds no inline item
 
 
 @cache
@@ -73,7 +74,15 @@ def grammar() -> Grammar:
         sentence_ends=str(numbering["sentence_ends"]),
         appendix_titles=frozenset(_list(n, numbering, "appendix_titles")),
         inline_item=_compile(n, numbering["inline_item"], numbering),
+        inline_item_needs=_needs(n, numbering),
     )
+
+
+def _needs(path: Path, numbering: Any) -> str:
+    needs = numbering.get("inline_item_needs", "")
+    if not isinstance(needs, str) or needs not in str(numbering["inline_item"]):
+        _fail(path, numbering, f"inline_item_needs {needs!r} is not text of inline_item", "copy it from the pattern")
+    return str(needs)
 
 
 _RULE_KEYS = {"id", "line", "then", "until", "through", "after_end", "repeats"}

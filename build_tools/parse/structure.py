@@ -36,6 +36,7 @@ def build_structure(raws: list[RawBlock], g: Grammar) -> tuple[tuple[Block, ...]
     top: list[_Open] = []
     top_ids: set[str] = set()
     stack: list[_Open] = []
+    counts: dict[tuple[str, str], int] = {}  # (owner, table|paragraph) -> blocks so far: no recount per block
     for raw in raws:
         if raw.kind == "heading" and raw.heading is not None:
             h = raw.heading
@@ -49,7 +50,9 @@ def build_structure(raws: list[RawBlock], g: Grammar) -> tuple[tuple[Block, ...]
             stack.append(section)
             continue
         owner, blocks = (stack[-1].id, stack[-1].blocks) if stack else ("preamble", preamble)
-        blocks.append(_block(raw, owner, blocks, g))
+        kind = "table" if raw.kind == "table" else "paragraph"
+        counts[owner, kind] = k = counts.get((owner, kind), 0) + 1
+        blocks.append(_block(raw, owner, k, g))
     return tuple(preamble), tuple(s.freeze() for s in top)
 
 
@@ -68,15 +71,17 @@ def _section_id(stack: list[_Open], number: str, value: int, position: int, used
     return unique
 
 
-def _block(raw: RawBlock, owner: str, blocks: list[Block], g: Grammar) -> Block:
+def _block(raw: RawBlock, owner: str, k: int, g: Grammar) -> Block:
+    """The owner's k-th table or k-th paragraph."""
     if raw.kind == "table":
-        k = 1 + sum(isinstance(b, Table) for b in blocks)
         return Table(f"{owner}-t{k}", raw.rows, raw.line)
-    pid = f"{owner}-p{1 + sum(isinstance(b, Paragraph) for b in blocks)}"
+    pid = f"{owner}-p{k}"
     return Paragraph(pid, raw.text, raw.line, find_items(raw.text, pid, g))
 
 
 def find_items(text: str, pid: str, g: Grammar) -> tuple[Item, ...]:
     """The inline enumerations (一是 …) of a paragraph, with ids under the paragraph's id."""
+    if g.inline_item_needs not in text:
+        return ()
     matches = list(g.inline_item.finditer(text))
     return tuple(Item(f"{pid}-i{k}", m["marker"], m.start("marker")) for k, m in enumerate(matches, 1))
