@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,8 @@ class ConversionCache:
         self.folder = folder
         self.used: set[str] = set()
         self.pending: dict[str, Variants] = {}
+        self.keys: dict[int, str] = {}  # id of the variants handed out -> their key
+        self.pending_reviews: dict[str, dict[str, str]] = {}
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
         digest = hashlib.sha256(f"{fingerprint()}\0{settings!r}\0{path}\0".encode())
@@ -39,24 +42,55 @@ class ConversionCache:
                 found = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return None  # missing or from an older model: convert again
-        return found if isinstance(found, dict) else None
+        if not isinstance(found, dict):
+            return None
+        self.keys[id(found)] = key
+        return found
 
     def put(self, key: str, variants: Variants) -> None:
         self.used.add(key)
         self.pending[key] = variants
+        self.keys[id(variants)] = key
+
+    def review_files(self, variants: Variants, make: Callable[[Variants], dict[str, str]]) -> dict[str, str]:
+        """make(variants), the review lists of a report, kept beside its conversion: they depend
+        only on what the key covers (the converted text, the settings, the package's data)."""
+        key = self.keys.get(id(variants))
+        if key is None:
+            return make(variants)
+        path = self.folder / f"{key}{REVIEW}"
+        try:
+            with path.open("rb") as handle:
+                found = pickle.load(handle)
+            if isinstance(found, dict):
+                return found
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            pass
+        files = self.pending_reviews[key] = make(variants)
+        return files
 
     def commit(self) -> None:
         """Write the new entries and drop those this build did not use (removed or edited reports)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for key, variants in self.pending.items():
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(variants, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.folder / f"{key}.pickle")
+            _dump(variants, self.folder / f"{key}.pickle")
+        for key, files in self.pending_reviews.items():
+            _dump(files, self.folder / f"{key}{REVIEW}")
         self.pending.clear()
+        self.pending_reviews.clear()
         for entry in self.folder.glob("*.pickle"):
-            if entry.stem not in self.used:
+            if entry.name.split(".")[0] not in self.used:
                 entry.unlink()
+
+
+REVIEW = ".review.pickle"
+
+
+def _dump(value: object, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, target)
 
 
 @cache

@@ -76,10 +76,12 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
     clock.lap("render")
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
+        # for editors, beside the site and outside it: not published, not in any nav; the lists
+        # read only the converted texts, so they are kept in the cache beside each conversion
+        reviews = [store.review_files(v, review_files_of) for _, v in converted]
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
-        # for editors, beside the site and outside it: not published, not in any nav
-        write_tree(root / "build" / "review", review_files(variants))
+        write_tree(root / "build" / "review", {k: v for files in reviews for k, v in files.items()})
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
@@ -277,13 +279,13 @@ def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[revie
     return out
 
 
-def review_files(variants: list[dict[str, Report]]) -> dict[str, str]:
+def review_files_of(variants: dict[str, Report]) -> dict[str, str]:
+    """build/review/ files of one report: its review list per converted variant, as JSON and text."""
     files = {}
-    for v in variants:
-        slug = next(iter(v.values())).slug
-        for lang, (config, items) in review_lists(v).items():
-            files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
-            files[f"{slug}.{lang}.md"] = review.as_text(slug, config, lang, items)
+    slug = next(iter(variants.values())).slug
+    for lang, (config, items) in review_lists(variants).items():
+        files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
+        files[f"{slug}.{lang}.md"] = review.as_text(slug, config, lang, items)
     return files
 
 

@@ -51,7 +51,8 @@ def test_an_edited_report_alone_is_converted_and_matches_a_fresh_build(tmp_path:
     (root / "seeds" / "b.txt").write_text(TEXT.replace("镇海区", "北仑区"), encoding="utf-8")
     cached = pipeline.build(root)
     assert conversions == ["seeds/b.txt"]
-    assert len(list((root / pipeline.CACHE).glob("*.pickle"))) == 3  # the old b.txt entry is gone
+    entries = sorted(p.name.split(".", 1)[1] for p in (root / pipeline.CACHE).glob("*.pickle"))
+    assert entries == ["pickle"] * 3 + ["review.pickle"] * 3  # the old b.txt entries are gone
     shutil.copytree(root / "seeds", tmp_path / "fresh" / "seeds")
     fresh = pipeline.build(tmp_path / "fresh", write=False)
     assert cached.files == fresh.files and "北仑区" in cached.files["zh-Hans/b/index.md"]
@@ -86,3 +87,27 @@ def test_fingerprint_covers_code_and_data() -> None:
     files = {p.name for p in cache.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert {"blocks.py", "numbering.yml", "chrome.yml", "cache.py"} <= files
     assert len(cache.fingerprint()) == 64
+
+
+def test_review_lists_are_made_again_only_for_an_edited_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    real = pipeline.review_lists
+
+    def counting(variants: dict) -> dict:
+        made.append(next(iter(variants.values())).slug)
+        return real(variants)
+
+    monkeypatch.setattr(pipeline, "review_lists", counting)
+    root = project(tmp_path)
+    pipeline.build(root)
+    assert sorted(made) == ["a", "b", "c"]
+    made.clear()
+    (root / "seeds" / "b.txt").write_text(TEXT.replace("发布", "公布"), encoding="utf-8")
+    pipeline.build(root)
+    assert made == ["b"]
+    shutil.copytree(root / "seeds", tmp_path / "fresh" / "seeds")
+    pipeline.build(tmp_path / "fresh")
+    for name in ("a.zh-Hant.json", "b.zh-Hant.json", "b.zh-Hant.md"):
+        cached = (root / "build" / "review" / name).read_text(encoding="utf-8")
+        assert cached == (tmp_path / "fresh" / "build" / "review" / name).read_text(encoding="utf-8"), name
+    assert "公布" in (root / "build" / "review" / "b.zh-Hant.md").read_text(encoding="utf-8")
