@@ -134,18 +134,26 @@ def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
 
 
 REPEATS = 5
+SAMPLE_S = 0.25  # a sample lasts at least this long: a run of a few milliseconds is mostly noise
 
 
 def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
-    """The least CPU time of REPEATS runs of each; the runs take turns, so that a change in the
-    machine's load while measuring weighs on every one of them alike."""
+    """The least CPU time per run of REPEATS samples of each; a sample repeats its run until it
+    lasts SAMPLE_S (small N takes milliseconds a run), and the samples of the runs take turns, so
+    that a change in the machine's load while measuring weighs on every one of them alike."""
+    rounds = [max(1, round(SAMPLE_S / max(_cpu(run, 1), 1e-6))) for run in runs]
     times: list[list[float]] = [[] for _ in runs]
     for _ in range(REPEATS):
-        for run, spent in zip(runs, times, strict=True):
-            start = time.process_time()
-            run()
-            spent.append(time.process_time() - start)
+        for run, count, spent in zip(runs, rounds, times, strict=True):
+            spent.append(_cpu(run, count) / count)
     return tuple(min(spent) for spent in times)
+
+
+def _cpu(run: Callable[[], object], count: int) -> float:
+    start = time.process_time()
+    for _ in range(count):
+        run()
+    return time.process_time() - start
 
 
 def pdf_time(work: Path, count: int) -> dict[str, Any]:
