@@ -17,6 +17,12 @@ VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-HK": "zh-HK/"}  # the seed
 REPORTS = convert_file(SEED)  # what the pipeline makes of the seed, per variant
 
 
+def _switch(page, lang: str) -> None:
+    """Choose `lang` in the header's language menu."""
+    page.click(".md-header .md-select > button")
+    page.click(f"a.md-select__link[hreflang='{lang}']")
+
+
 def _paragraph(lang: str, pid: str) -> Paragraph:
     def walk(sections):
         for section in sections:
@@ -65,8 +71,7 @@ def test_no_horizontal_scrolling_on_phones(site_url, new_page, width) -> None:
 def test_language_switch_keeps_the_page_and_the_paragraph(site_url, new_page, viewport) -> None:
     page = new_page(viewport)
     page.goto(_url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-2-p3"))
-    page.click(".md-header .md-select > button")
-    page.click("a.md-select__link[hreflang='zh-Hant']")
+    _switch(page, "zh-Hant")
     page.wait_for_url("**/zh-Hant/**")
     assert page.url == _url(site_url, "zh-Hant", f"{SLUG}/part-1/#part-1-2-p3")
     assert page.evaluate("document.documentElement.lang") == "zh-Hant"
@@ -74,8 +79,7 @@ def test_language_switch_keeps_the_page_and_the_paragraph(site_url, new_page, vi
     assert 0 <= top < viewport["height"] / 2, "the paragraph is not scrolled into view"
     # and back, from a paragraph reached by its permalink on the zh-Hant page
     page.click("#part-1-3-p1 .para-link")
-    page.click(".md-header .md-select > button")
-    page.click("a.md-select__link[hreflang='zh-Hans']")
+    _switch(page, "zh-Hans")
     page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
     assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p1")
 
@@ -91,8 +95,7 @@ def test_language_switch_reaches_zh_hk_and_back_with_the_paragraph(site_url, new
     assert page.url == _url(site_url, "zh-HK", f"{SLUG}/part-3/#part-3-2-p1")
     assert page.evaluate("document.documentElement.lang") == "zh-HK"
     assert page.locator("#part-3-2-p1").is_visible()
-    page.click(".md-header .md-select > button")
-    page.click("a.md-select__link[hreflang='zh-Hans']")
+    _switch(page, "zh-Hans")
     page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
     assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-3/#part-3-2-p1")
 
@@ -108,8 +111,7 @@ def test_language_switch_keeps_the_paragraph_being_read(site_url, new_page) -> N
                    if (Math.abs(off) < 2) return true;
                    scrollBy(0, off); return false; }"""
     )
-    page.click(".md-header .md-select > button")
-    page.click("a.md-select__link[hreflang='zh-Hans']")
+    _switch(page, "zh-Hans")
     page.wait_for_url(re.compile(r".*/gov-reports/zhenhai.*"))
     assert page.url == _url(site_url, "zh-Hans", f"{SLUG}/part-1/#part-1-3-p2")
 
