@@ -135,8 +135,14 @@ def _read_text_dict(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _first(entries: dict[str, str], dictionary: dict[str, Any], policy: str) -> dict[str, Any]:
-    """A dictionary group that asks the project's inline entries before the shipped dictionary."""
-    return {"type": "group", "match_policy": policy, "dicts": [{"type": "inline", "entries": entries}, dictionary]}
+    """A dictionary group that asks the project's inline entries before the shipped dictionary.
+    A shipped group of the same (declared) policy is opened into it rather than nested: the same matches
+    (asking [a, [b, c]] in turn is asking [a, b, c]; the longest of them all is the longest of
+    a and of the longest of b and c), one group level less to pass at each character."""
+    inline = {"type": "inline", "entries": entries}
+    if dictionary.get("type") == "group" and dictionary.get("match_policy") == policy:
+        return {"type": "group", "match_policy": policy, "dicts": [inline, *dictionary["dicts"]]}
+    return {"type": "group", "match_policy": policy, "dicts": [inline, dictionary]}
 
 
 def _absolute(node: Any) -> Any:

@@ -16,12 +16,14 @@ from .parse.text import squash
 def check_fidelity(report: Report, text: str) -> None:
     lines = text.split("\n")
     skipped = {r.line for r in report.removed} | set(report.header_lines)
-    kept = [(n, squash(line)) for n, line in enumerate(lines, 1) if n not in skipped]
-    expected = "".join(t for _, t in kept)
+    kept = [(n, line) for n, line in enumerate(lines, 1) if n not in skipped]
+    # squash drops characters one by one: squashing the joined lines is joining the squashed lines
+    expected = squash("".join(line for _, line in kept))
     actual = squash("".join(body_texts(report)))
     if expected == actual:
         _check_header(report, lines)
         return
+    kept = [(n, squash(line)) for n, line in kept]  # to find the line where the texts part
     at = next(
         (k for k, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b), min(len(expected), len(actual))
     )

@@ -20,10 +20,14 @@ Convert = Callable[[str], str]
 def detect_script(text: str, to_hans: Convert, to_hant: Convert) -> str:
     """zh-Hant when more of the text's characters are Traditional-only than Simplified-only."""
     hant_only, hans_only = _classes(to_hans, to_hant)
-    # Exact, and cheap: count the Traditional-only characters (none, or a few, in a Simplified
-    # text), then read the text for Simplified-only ones only as far as it takes to reach that count.
-    count = len(hant_only.findall(text))
-    return "zh-Hans" if _at_least(hans_only, text, count) else "zh-Hant"
+    # Exact, and cheap: a text holds few characters of the other script. Count each kind up to a
+    # cap; the majority kind reaches it early in the text, the minority is counted to the end.
+    cap = 256
+    while True:
+        hant, hans = _count(hant_only, text, cap), _count(hans_only, text, cap)
+        if hant < cap or hans < cap:  # one count is exact and the other at least as large as shown
+            return "zh-Hans" if hans >= hant else "zh-Hant"
+        cap *= 16  # both kinds are common: count further
 
 
 @cache
@@ -40,11 +44,9 @@ def _classes(to_hans: Convert, to_hant: Convert) -> tuple[re.Pattern[str], re.Pa
     return re.compile(f"[{hant}]" if hant else "(?!)"), re.compile(f"[{hans}]" if hans else "(?!)")
 
 
-def _at_least(chars: re.Pattern[str], text: str, n: int) -> bool:
-    """Whether `chars` match at least n times in text, reading no further than the n-th."""
-    if n <= 0:
-        return True
-    return next(islice(chars.finditer(text), n - 1, None), None) is not None
+def _count(chars: re.Pattern[str], text: str, cap: int) -> int:
+    """How many times `chars` match in text, counting no further than `cap`."""
+    return sum(1 for _ in islice(chars.finditer(text), cap))
 
 
 def to_variant(report: Report, lang: str, convert: Convert) -> Report:

@@ -44,6 +44,35 @@ def test_phrases_go_into_segmentation_and_every_step() -> None:
     assert all(Path(f).is_absolute() for f in re.findall(r'"file": "([^"]+)"', json.dumps(config)))
 
 
+def _nested(node: object) -> object:
+    """The config as first written: each group of the inline entries holds the shipped
+    dictionary as one member, never opened into it."""
+    if isinstance(node, list):
+        return [_nested(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "group" and node["dicts"][0].get("type") == "inline" and len(node["dicts"]) > 2:
+        shipped = node["dicts"][1:]
+        inner = {"type": "group", "match_policy": node["match_policy"], "dicts": shipped}
+        return {**node, "dicts": [node["dicts"][0], inner]}
+    return {k: _nested(v) for k, v in node.items()}
+
+
+@pytest.mark.parametrize("config", dictionary.CONFIGS)
+def test_a_group_opened_into_the_inline_one_converts_as_the_nested_groups(config: str, tmp_path: Path) -> None:
+    import opencc
+
+    pairs = dictionary.pairs(config, PLAIN)
+    nested = tmp_path / "nested.json"
+    nested.write_text(json.dumps(_nested(config_with_phrases(config, pairs)), ensure_ascii=False), encoding="utf-8")
+    assert nested.read_text(encoding="utf-8") != json.dumps(config_with_phrases(config, pairs), ensure_ascii=False)
+    texts = [line for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
+    texts += [src for _, src, _ in CASES] + [phrase for phrase, _ in pairs] + [form for _, form in pairs]
+    texts += [converter(config)(t) for t in texts]
+    as_nested = opencc.OpenCC(str(nested)).convert
+    assert converter(config, pairs).many(texts) == [as_nested(t) for t in texts]
+
+
 def test_generated_config_is_deterministic() -> None:
     pairs = dictionary.pairs("s2tw", PLAIN)
     first = custom_config("s2tw", pairs)

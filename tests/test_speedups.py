@@ -22,6 +22,7 @@ from build_tools.converter import SEPARATOR, OpenCCConvert, converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
 from build_tools.parse import find_items, grammar
+from build_tools.parse.chrome import _repeats
 from build_tools.parse.grammar import _needs
 from build_tools.parse.text import probe, squash
 from build_tools.pipeline import convert_text, project_converter, review_lists
@@ -161,21 +162,58 @@ def test_probe_is_the_line_without_invisible_characters_stripped(line: str) -> N
     assert probe(line) == re.sub(f"[{INVISIBLE}]", "", line).strip()
 
 
-def test_paragraphs_without_the_needed_text_hold_no_inline_item() -> None:
+def test_paragraphs_the_needed_pattern_misses_hold_no_inline_item() -> None:
     g = grammar()
     assert g.inline_item_needs  # numbering.yml names it: the shortcut is on
-    searched_all = replace(g, inline_item_needs="")
+    searched_all = replace(g, inline_item_needs=None)
     texts = _paragraphs()
     texts += converter("s2tw").many(texts)
+    texts += ["一是", "。 十二是，", "；\u3000三是要", "四是。", "说一是，", "第一是：", "一二是改"]  # edges
     assert sum(bool(find_items(t, "p", g)) for t in texts) > 10  # the corpus has inline items to find
     for text in texts:
         assert find_items(text, "p", g) == find_items(text, "p", searched_all)
 
 
-def test_the_needed_text_must_be_in_the_pattern() -> None:
-    with pytest.raises(ReportError, match="inline_item_needs '要' is not text of inline_item"):
-        _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": "要"})
-    assert _needs(Path("numbering.yml"), {"inline_item": "[一二]是"}) == ""
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from("一二三十是要，,：:。；;！？ \u3000甲a"), max_size=16))
+def test_the_needed_pattern_finds_every_inline_item(text: str) -> None:
+    g = grammar()
+    assert find_items(text, "p", g) == find_items(text, "p", replace(g, inline_item_needs=None))
+
+
+def test_the_needed_pattern_must_be_a_regular_expression() -> None:
+    with pytest.raises(ReportError, match="bad regular expression '是\\('"):
+        _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": "是("})
+    with pytest.raises(ReportError, match="inline_item_needs '' is not a pattern"):
+        _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": ""})
+    assert _needs(Path("numbering.yml"), {"inline_item": "[一二]是"}) is None
+
+
+def test_one_pass_for_all_plain_chrome_rules_rules_out_the_same_lines() -> None:
+    """find_chrome tries the rules one by one only on a line the joined pattern matches."""
+    g = grammar()
+    assert g.any_plain_chrome is not None
+    chrome = ["【字号：大 中 小】", "分享到：", "【打印此页】【关闭窗口】", "扫一扫在手机打开当前页", "责任编辑：张三"]
+    lines = [probe(line) for text in _texts() for line in text.split("\n")] + chrome
+    matched = 0
+    for line in lines:
+        one_by_one = any(rule.line.match(line) for rule in g.plain_chrome)
+        assert bool(g.any_plain_chrome.match(line)) == one_by_one, line
+        matched += one_by_one
+    assert matched >= len(chrome)
+
+
+def test_a_plain_chrome_rule_naming_a_group_turns_the_joined_pattern_off() -> None:
+    g = grammar()
+    named = replace(g.plain_chrome[0], line=re.compile("(?P<rest>分享)"))
+    assert replace(g, chrome=(named, *g.chrome[1:])).any_plain_chrome is None
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from(f" \t\u3000甲乙{INVISIBLE}"), max_size=8), st.sampled_from(("", "甲乙", "乙")))
+def test_a_repeated_title_is_found_as_by_comparing_the_squashed_texts(text: str, title: str) -> None:
+    rule = next(rule for rule in grammar().chrome if rule.repeats == "title")
+    assert _repeats(rule, text, title, "") == (squash(text) == title)
 
 
 def _json_by_json(slug: str, config: str, lang: str, items: list[review.Item]) -> str:
@@ -215,6 +253,15 @@ _ODD = st.text(alphabet=st.sampled_from('甲"\\/\n\t\x00\x1f\u2028\U00020000 a�
 )
 def test_the_review_json_is_what_json_dumps_writes_for_any_text(items: list[review.Item]) -> None:
     assert review.as_json("s", "s2tw", "zh-Hant", items) == _json_by_json("s", "s2tw", "zh-Hant", items)
+
+
+@pytest.mark.parametrize(("hant", "hans"), [(300, 300), (301, 300), (300, 301), (5000, 4200), (255, 300), (300, 0)])
+def test_script_detection_counts_past_its_first_cap(hant: int, hans: int) -> None:
+    """Both kinds common (over the 256 counted at first): the counts go on until one is exact."""
+    to_hans, to_hant = converter("t2s"), converter("s2t")
+    text = "國" * hant + "的" * 50 + "国" * hans
+    assert detect_script(text, to_hans, to_hant) == _detect_by_definition(text, to_hans, to_hant)
+    assert detect_script(text, to_hans, to_hant) == ("zh-Hant" if hant > hans else "zh-Hans")
 
 
 def test_script_detection_uses_the_converters_it_is_given() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .grammar import Grammar
 from .headings import HeadingMatch, match_heading
@@ -74,7 +74,7 @@ def _heading(line: str, text: str, g: Grammar) -> HeadingMatch | None:
     if found is None:
         return None
     number, title, rest = keep_invisible(line, [found.number, found.title, found.rest])
-    return replace(found, number=number, title=title, rest=rest)
+    return HeadingMatch(found.level, number, found.value, title, rest)
 
 
 def _blank_separated(lines: list[str], body: range, skip: set[int]) -> bool:

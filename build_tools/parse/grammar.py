@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,25 @@ class Grammar:
     sentence_ends: str
     appendix_titles: frozenset[str]
     inline_item: re.Pattern[str]
-    inline_item_needs: str = ""  # a paragraph without this text holds no inline item
+    inline_item_needs: re.Pattern[str] | None = None  # a paragraph it does not find holds no inline item
+
+    @cached_property
+    def plain_chrome(self) -> tuple[ChromeRule, ...]:
+        """The chrome rules that need no knowledge of title or body (find_chrome's)."""
+        return tuple(rule for rule in self.chrome if rule.repeats is None)
+
+    @cached_property
+    def repeat_chrome(self) -> tuple[ChromeRule, ...]:
+        """The rules for lines that repeat the title or the body (find_repeats')."""
+        return tuple(rule for rule in self.chrome if rule.repeats is not None)
+
+    @cached_property
+    def any_plain_chrome(self) -> re.Pattern[str] | None:
+        """Matches a line when one of plain_chrome's rules does: one regex pass rules out a body
+        line, instead of one per rule. None when a rule names a group (names may not repeat)."""
+        if any(rule.line.groupindex for rule in self.plain_chrome):
+            return None
+        return re.compile("|".join(f"(?:{rule.line.pattern})" for rule in self.plain_chrome) or "(?!)")
 
 
 @cache
@@ -78,11 +96,14 @@ def grammar() -> Grammar:
     )
 
 
-def _needs(path: Path, numbering: Any) -> str:
-    needs = numbering.get("inline_item_needs", "")
-    if not isinstance(needs, str) or needs not in str(numbering["inline_item"]):
-        _fail(path, numbering, f"inline_item_needs {needs!r} is not text of inline_item", "copy it from the pattern")
-    return str(needs)
+def _needs(path: Path, numbering: Any) -> re.Pattern[str] | None:
+    needs = numbering.get("inline_item_needs")
+    if needs is None:
+        return None
+    if not isinstance(needs, str) or not needs:
+        hint = "write a regular expression, or leave it out"
+        _fail(path, numbering, f"inline_item_needs {needs!r} is not a pattern", hint)
+    return _compile(path, needs, numbering)
 
 
 _RULE_KEYS = {"id", "line", "then", "until", "through", "after_end", "repeats"}

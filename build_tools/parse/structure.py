@@ -81,7 +81,7 @@ def _block(raw: RawBlock, owner: str, k: int, g: Grammar) -> Block:
 
 def find_items(text: str, pid: str, g: Grammar) -> tuple[Item, ...]:
     """The inline enumerations (一是 …) of a paragraph, with ids under the paragraph's id."""
-    if g.inline_item_needs not in text:
+    if g.inline_item_needs and not g.inline_item_needs.search(text):
         return ()
     matches = list(g.inline_item.finditer(text))
     return tuple(Item(f"{pid}-i{k}", m["marker"], m.start("marker")) for k, m in enumerate(matches, 1))
