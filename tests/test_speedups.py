@@ -23,7 +23,8 @@ from build_tools.errors import ReportError
 from build_tools.model import Settings
 from build_tools.parse import find_items, grammar
 from build_tools.parse.chrome import _repeats
-from build_tools.parse.grammar import _needs
+from build_tools.parse.grammar import Grammar, _needs
+from build_tools.parse.headings import _split_title
 from build_tools.parse.text import probe, squash
 from build_tools.pipeline import convert_text, project_converter, review_lists
 from build_tools.variants import convert_many, detect_script, to_variant
@@ -271,3 +272,21 @@ def test_script_detection_uses_the_converters_it_is_given() -> None:
     swapped = detect_script(text, converter("s2t"), converter("t2s"))  # s2t changes 头 and 发: "Traditional-only"
     assert swapped == _detect_by_definition(text, converter("s2t"), converter("t2s")) == "zh-Hant"
     assert detect_script(text, str, str) == "zh-Hans"  # no conversion changes anything: a tie
+
+
+def _split_by_loop(after: str, g: Grammar) -> tuple[str, str] | None:
+    """headings._split_title as first written: a loop over the characters."""
+    if not after:
+        return None
+    cut = next((k for k, ch in enumerate(after[:-1]) if ch in g.run_in_ends), None)
+    title, rest = (after, "") if cut is None else (after[: cut + 1], after[cut + 1 :])
+    if len(title) > g.max_title or any(ch in g.sentence_ends for ch in title[:-1]):
+        return None
+    return title, rest
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from("甲乙。：；！?a "), max_size=60))
+def test_a_heading_title_is_cut_as_by_a_loop_over_its_characters(after: str) -> None:
+    g = grammar()
+    assert _split_title(after, g) == _split_by_loop(after, g)

@@ -37,9 +37,10 @@ def _split_title(after: str, g: Grammar) -> tuple[str, str] | None:
     """(title, rest) of a heading line's text, or None when it reads as a paragraph."""
     if not after:
         return None
-    cut = next((k for k, ch in enumerate(after[:-1]) if ch in g.run_in_ends), None)
-    title, rest = (after, "") if cut is None else (after[: cut + 1], after[cut + 1 :])
-    if len(title) > g.max_title or any(ch in g.sentence_ends for ch in title[:-1]):
+    # the first run-in end before the last character (str.find, not a loop over a long line)
+    cuts = [k for k in (after.find(end, 0, len(after) - 1) for end in g.run_in_ends) if k >= 0]
+    title, rest = (after, "") if not cuts else (after[: min(cuts) + 1], after[min(cuts) + 1 :])
+    if len(title) > g.max_title or any(end in title[:-1] for end in g.sentence_ends):
         return None
     return title, rest
 
