@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from importlib import import_module
 from itertools import pairwise
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from build_tools import searchindex
@@ -30,8 +31,18 @@ from build_tools.converter import converter, opencc_version
 from build_tools.decode import decode
 from build_tools.foldmap import search_fold_map
 from build_tools.glossary import Glossary, link_report, terms_for
-from build_tools.model import Report
-from build_tools.pipeline import REVERSE, build, config_for, convert_text, load_glossary_of, project_converter
+from build_tools.model import Report, Settings
+from build_tools.parse import parse
+from build_tools.pipeline import (
+    REVERSE,
+    build,
+    config_for,
+    convert_reports,
+    convert_text,
+    load_glossary_of,
+    parse_text,
+    project_converter,
+)
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
@@ -89,8 +100,11 @@ def _in_child(measure: Callable[..., dict[str, Any]], *args: Any) -> dict[str, A
 
 def throughput(work: Path) -> dict[str, Any]:
     """decode+parse+fidelity+convert next to raw OpenCC on the same texts, in this process, each
-    side warm (configs loaded) and timed in CPU seconds of this process (time.process_time: other
-    work on a shared machine does not count), the best of REPEATS runs, the two sides taking turns."""
+    side warm (configs loaded), timed in CPU seconds of this process (time.process_time: other
+    work on a shared machine does not count). The two sides are timed in turns, raw OpenCC
+    before and after each pipeline sample; the ratio is the median of the rounds' ratios (the
+    machine's speed drifts by tens of percent over seconds: a ratio of neighbours is steadier
+    than a ratio of two separate bests)."""
     seeds = sorted((work / "seeds").glob("*.txt"))
     inputs = [(p.read_bytes(), load_settings(p), str(p)) for p in seeds]
     convert_text(decode(*inputs[0][::2]), inputs[0][2], inputs[0][1])  # warm caches: grammar, OpenCC
@@ -99,29 +113,52 @@ def throughput(work: Path) -> dict[str, Any]:
             converter(config)("")
             project_converter(config, settings)("")
 
-    def pipeline() -> list[dict[str, Report]]:
-        return [convert_text(decode(data, path, settings.encoding), path, settings) for data, settings, path in inputs]
+    def pipeline() -> list[dict[str, Report]]:  # as the build converts the reports it has no cached conversion of
+        return convert_reports([parse_text(decode(data, path, s.encoding), path, s) for data, s, path in inputs])
 
     converted = pipeline()
     texts = []
     for (data, settings, path), variants in zip(inputs, converted, strict=True):
         source = next(r for r in variants.values() if r.lang == r.source_lang)
         config = settings.hant_config if source.source_lang == "zh-Hans" else REVERSE[settings.hant_config]
-        texts.append((decode(data, path, settings.encoding), config))
-    pipeline_s, opencc_s = _best(pipeline, lambda: [converter(config)(text) for text, config in texts])
-    (detect_s,) = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
+        texts.append((decode(data, path, settings.encoding), config, source.source_lang))
+    rounds = _paired(pipeline, lambda: [converter(config)(text) for text, config, _ in texts])
+    pipeline_s, opencc_s = median(p for p, _ in rounds), median(r for _, r in rounds)
+    after_parse_s = _opencc_after_parse(inputs, texts)
+    (detect_s,) = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _, _ in texts])
     gloss = load_glossary_of(work)
     (glossary_s,) = _best(lambda: link_all(converted, gloss))
-    chars = sum(len(t) for t, _ in texts)
+    chars = sum(len(t) for t, _, _ in texts)
+    ratios = sorted(r / p for p, r in rounds)
     return {
         "convert_chars_per_s": round(chars / pipeline_s),
         "opencc_chars_per_s": round(chars / opencc_s),
-        "convert_vs_opencc": round(opencc_s / pipeline_s, 3),
+        "convert_vs_opencc": round(median(ratios), 3),
+        "convert_vs_opencc_range": [round(ratios[0], 3), round(ratios[-1], 3)],
+        "opencc_after_parse_chars_per_s": round(chars / after_parse_s),
         "convert_s": round(pipeline_s, 3),
         "detect_script_s": round(detect_s, 3),
         "glossary_s": round(glossary_s, 3),
         "glossary_terms": len(gloss.entries),
     }
+
+
+def _opencc_after_parse(inputs: list[tuple[bytes, Settings, str]], texts: list[tuple[str, str, str]]) -> float:
+    """CPU seconds of raw OpenCC's calls (shipped config) when each follows the parse of its own
+    report, as the pipeline's call does: the parse leaves less of OpenCC's dictionaries in the
+    CPU's caches. Only the calls are timed; the median of ROUNDS samples."""
+
+    def run() -> float:
+        spent = 0.0
+        for (_, settings, path), (text, config, lang) in zip(inputs, texts, strict=True):
+            parse(text, path, settings, lang)
+            start = time.process_time()
+            converter(config)(text)
+            spent += time.process_time() - start
+        return spent
+
+    count = max(1, round(SAMPLE_S / max(run(), 1e-6)))
+    return median(sum(run() for _ in range(count)) / count for _ in range(ROUNDS))
 
 
 def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
@@ -134,6 +171,7 @@ def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
 
 
 REPEATS = 5
+ROUNDS = 9
 SAMPLE_S = 0.25  # a sample lasts at least this long: a run of a few milliseconds is mostly noise
 
 
@@ -147,6 +185,19 @@ def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
         for run, count, spent in zip(runs, rounds, times, strict=True):
             spent.append(_cpu(run, count) / count)
     return tuple(min(spent) for spent in times)
+
+
+def _paired(subject: Callable[[], object], baseline: Callable[[], object]) -> list[tuple[float, float]]:
+    """ROUNDS of (CPU seconds of subject, mean CPU seconds of baseline timed just before and just
+    after it), per run; each sample repeats its run until it lasts SAMPLE_S."""
+    counts = [max(1, round(SAMPLE_S / max(_cpu(run, 1), 1e-6))) for run in (subject, baseline)]
+    out = []
+    for _ in range(ROUNDS):
+        before = _cpu(baseline, counts[1]) / counts[1]
+        spent = _cpu(subject, counts[0]) / counts[0]
+        after = _cpu(baseline, counts[1]) / counts[1]
+        out.append((spent, (before + after) / 2))
+    return out
 
 
 def _cpu(run: Callable[[], object], count: int) -> float:
@@ -176,8 +227,8 @@ def pdf_time(work: Path, count: int) -> dict[str, Any]:
 
 def reconvert_one(work: Path) -> dict[str, Any]:
     """Edit one report, convert again: the time, the converter's share (the one edited report
-    through convert_text; the rest is reading the cache, linking, rendering, comparing and writing)
-    and how many files changed."""
+    parsed and converted: the stages parse and variants; the rest is reading the cache, linking,
+    rendering, comparing and writing) and how many files changed."""
     first = sorted((work / "seeds").glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n补充说明：本段为基准测试所加。\n", encoding="utf-8")
     start = time.perf_counter()
@@ -191,7 +242,7 @@ def reconvert_one(work: Path) -> dict[str, Any]:
     stages = {name: float(s) for name, s in re.findall(r"(?:timings: |, )([a-z ]+) (\d+\.\d+) s", out.stdout)}
     return {
         "reconvert_one_s": round(seconds, 2),
-        "reconvert_one_converter_s": round(stages["converter"], 2) if "converter" in stages else None,
+        "reconvert_one_converter_s": round(stages["parse"] + stages["variants"], 2) if "parse" in stages else None,
         "reconvert_one_stages_s": {name: round(s, 2) for name, s in stages.items()},
         "reconvert_one_files_changed": int(changed[1]) if changed else None,
     }
@@ -320,6 +371,7 @@ COLUMNS = (
     ("convert chars/s", "convert_chars_per_s", "{:,}"),
     ("OpenCC chars/s", "opencc_chars_per_s", "{:,}"),
     ("convert ÷ OpenCC", "convert_vs_opencc", "{:.2f}"),
+    ("OpenCC after a parse, chars/s", "opencc_after_parse_chars_per_s", "{:,}"),
     ("`convert` s", "convert_cli_s", "{}"),
     ("mkdocs build s (2 sites)", "build_s", "{}"),
     ("build s / report", "build_s_per_report", "{}"),

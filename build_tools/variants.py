@@ -53,7 +53,7 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
     """The same report in another script; ids, numbers and line numbers unchanged."""
     if lang == report.lang:
         return report
-    texts = list(dict.fromkeys(_texts(report)))
+    texts = list(dict.fromkeys(variant_texts(report)))
     table = dict(zip(texts, convert_many(convert, texts), strict=True))
     convert = table.__getitem__  # a text _texts missed fails here, loudly
     return replace(
@@ -74,7 +74,7 @@ def convert_many(convert: Convert, texts: Sequence[str]) -> list[str]:
     return many(texts) if many else [convert(t) for t in texts]
 
 
-def _texts(report: Report) -> Iterator[str]:
+def variant_texts(report: Report) -> Iterator[str]:
     """Every text to_variant converts."""
     yield report.title
     for f in report.metadata:

@@ -16,15 +16,15 @@ TEXT = SEED.read_text(encoding="utf-8")
 
 @pytest.fixture
 def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths pipeline.convert_text is called for."""
+    """The paths pipeline.parse_text is called for: every report converted, not taken from the cache."""
     calls: list[str] = []
-    real = pipeline.convert_text
+    real = pipeline.parse_text
 
     def counting(text: str, path: str, settings: object) -> object:
         calls.append(path)
         return real(text, path, settings)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "convert_text", counting)
+    monkeypatch.setattr(pipeline, "parse_text", counting)
     return calls
 
 

@@ -17,7 +17,7 @@ from conftest import CORPUS, SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import dictionary, review
+from build_tools import dictionary, pipeline, review
 from build_tools.converter import SEPARATOR, OpenCCConvert, converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
@@ -120,6 +120,28 @@ def test_a_variant_made_in_one_call_equals_one_made_text_by_text() -> None:
             config = {"zh-Hant": "s2tw", "zh-HK": "s2hk", "zh-Hans": "tw2s"}[lang]
             convert = project_converter(config, settings)
             assert to_variant(source, lang, convert) == to_variant(source, lang, _per_text(convert))
+
+
+@pytest.mark.parametrize("batch_chars", [1, 5_000, 1_000_000])
+def test_reports_converted_together_equal_reports_converted_alone(
+    batch_chars: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One OpenCC call for many reports' texts (cut every batch_chars characters) changes nothing."""
+    seed = SEED.read_text(encoding="utf-8")
+    items = []
+    for n, text in enumerate(_texts() * 2):  # each twice: texts two reports share
+        items.append((text, f"r{n}.txt", Settings(slug=f"r{n}", title="样本", zh_hk=text == seed)))
+    alone = [convert_text(*item) for item in items]
+    calls: list[object] = []
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", batch_chars)
+    monkeypatch.setattr(pipeline, "convert_many", lambda c, texts: calls.append(c) or convert_many(c, texts))
+    together = pipeline.convert_reports([pipeline.parse_text(*item) for item in items])
+    assert together == alone
+    assert [list(v) for v in together] == [list(v) for v in alone]  # the source variant first
+    if batch_chars == 1_000_000:
+        assert len(calls) == len(set(calls)) >= 3  # s2tw, s2hk, tw2s: one call each for all the reports
+    else:
+        assert len(calls) > len(set(calls))
 
 
 def _detect_by_definition(text: str, to_hans: Callable[[str], str], to_hant: Callable[[str], str]) -> str:

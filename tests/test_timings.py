@@ -37,12 +37,14 @@ def test_after_an_edit_only_the_edited_report_goes_through_the_converter(tmp_pat
         (tmp_path / "seeds" / f"{name}.txt").write_text(text + f"\n本报告编号{name}。\n", encoding="utf-8")
     shutil.copy(ROOT / "seeds" / "glossary.yml", tmp_path / "seeds" / "glossary.yml")
     first = _counts(_convert(tmp_path, "--timings"))
-    assert first["converter"] == 3 and first["cache read"] == 3
+    assert first["parse"] == 3 and first["variants"] == 1 and first["cache read"] == 3  # the three together
     assert {"read and convert", "glossary and citations", "render", "write"} <= set(first)
     edited = tmp_path / "seeds" / "b.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "补充说明。\n", encoding="utf-8")
     again = _counts(_convert(tmp_path, "--timings"))
-    assert again["converter"] == 1 and again["cache read"] == 3
+    assert again["parse"] == 1 and again["variants"] == 1 and again["cache read"] == 3
+    unchanged = _counts(_convert(tmp_path, "--timings"))
+    assert "parse" not in unchanged and "variants" not in unchanged and unchanged["cache read"] == 3
     assert "timings:" not in _convert(tmp_path)
 
 
