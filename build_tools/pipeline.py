@@ -204,10 +204,10 @@ def _read(path: Path, shown: str) -> bytes:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A report parsed and checked, with the conversion of each variant it gets."""
+    """A report parsed and checked, with the OpenCC config of each variant it gets."""
 
     report: Report
-    targets: dict[str, Convert]  # lang -> conversion
+    targets: dict[str, str]  # lang -> config (with the project dictionary: project_converter)
 
 
 def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
@@ -223,9 +223,10 @@ def parse_text(text: str, path: str, settings: Settings) -> Parsed:
         other, config = "zh-Hant", settings.hant_config
     else:
         other, config = "zh-Hans", REVERSE[settings.hant_config]
-    targets = {other: project_converter(config, settings)}
+    targets = {other: config}
     if settings.zh_hk:
-        targets["zh-HK"] = _hk_converter(path, source_lang, settings)
+        _check_hk(path, source_lang)
+        targets["zh-HK"] = "s2hk"
     return Parsed(report, targets)
 
 
@@ -240,21 +241,22 @@ def convert_reports(parsed: list[Parsed]) -> list[dict[str, Report]]:
     that share a conversion go to OpenCC together; each report's texts once, as to_variant would
     send them (a text two reports share is converted for each: no work saved that a single
     report's build would not save)."""
-    batches: dict[Convert, list[tuple[int, list[str]]]] = {}
-    for k, p in enumerate(parsed):
+    plans = [{lang: project_converter(config, p.report.settings) for lang, config in p.targets.items()} for p in parsed]
+    batches: dict[Convert, list[tuple[int, list[str]]]] = {}  # reports with the same entries share one
+    for k, (p, plan) in enumerate(zip(parsed, plans, strict=True)):
         texts = list(dict.fromkeys(variant_texts(p.report)))
-        for convert in p.targets.values():
+        for convert in plan.values():
             batches.setdefault(convert, []).append((k, texts))
     tables: dict[tuple[int, Convert], dict[str, str]] = {}
     for convert, batch in batches.items():
         converted = iter(_convert_batched(convert, [text for _, texts in batch for text in texts]))
         for k, texts in batch:
             tables[k, convert] = {text: next(converted) for text in texts}
-    return [
-        {p.report.lang: p.report}
-        | {lang: to_variant(p.report, lang, tables[k, convert].__getitem__) for lang, convert in p.targets.items()}
-        for k, p in enumerate(parsed)
-    ]
+    out = []
+    for k, (p, plan) in enumerate(zip(parsed, plans, strict=True)):
+        variants = {lang: to_variant(p.report, lang, tables[k, convert].__getitem__) for lang, convert in plan.items()}
+        out.append({p.report.lang: p.report} | variants)
+    return out
 
 
 def _convert_batched(convert: Convert, texts: list[str]) -> list[str]:
@@ -269,11 +271,10 @@ def _convert_batched(convert: Convert, texts: list[str]) -> list[str]:
     return out
 
 
-def _hk_converter(path: str, source_lang: str, settings: Settings) -> Convert:
+def _check_hk(path: str, source_lang: str) -> None:
     if source_lang != "zh-Hans":  # converting an already converted text would compound two conversions' errors
         hint = "remove `zh_hk: true`, or publish the Simplified original instead"
         raise ReportError(str(Path(path).with_suffix(".yml")), "zh_hk needs a Simplified source", hint)
-    return project_converter("s2hk", settings)
 
 
 def project_converter(config: str, settings: Settings) -> Convert:
