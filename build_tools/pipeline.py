@@ -231,9 +231,8 @@ def parse_text(text: str, path: str, settings: Settings) -> Parsed:
 
 
 # The texts of all reports that share a conversion go to OpenCC together, in calls of at most this
-# many characters, not one call after each parse: OpenCC keeps more of its dictionaries in the
-# CPU's caches (a call right after a parse ran at 0.49-0.70 of its repeated speed in measurements;
-# batching raised the bench's pipeline/OpenCC ratio at N = 10 and 100 from 0.57-0.68 to 0.77).
+# many characters, not one call after each parse: measured, that raised the bench's pipeline/OpenCC
+# ratio at N = 10 and 100 from 0.57-0.68 to 0.77 (why OpenCC is slower between parses is not known).
 BATCH_CHARS = 1_000_000
 
 
