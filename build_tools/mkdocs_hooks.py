@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import pipeline, render, webmeta
+from build_tools import pipeline, render, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -50,6 +50,17 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     _search.add(page.content, page.url, str(page.meta.get("title", page.title)), page.meta)
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return context
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`mkdocs serve`: the conversion in on_config writes the pages into docs_dir, which MkDocs
+    watches, so every seed edit was built twice. Watch only the files there that the converter
+    did not write; seeds/ and build_tools/ are watched through mkdocs.yml's `watch:`."""
+    docs_dir = Path(config.docs_dir)
+    server.unwatch(str(docs_dir))
+    for path in sitefiles.unlisted_files(docs_dir.parent, docs_dir):
+        server.watch(str(path), recursive=False)
+    return server
 
 
 def on_post_build(config: Any) -> None:

@@ -37,6 +37,12 @@ def write_tree(root: Path, files: dict[str, str]) -> list[str]:
     return changed
 
 
+def unlisted_files(root: Path, folder: Path) -> list[Path]:
+    """The files under `folder` (inside root) that root's manifest does not list: written by hand."""
+    listed = _manifest(root)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.relative_to(root).as_posix() not in listed)
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     data = text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
