@@ -115,15 +115,11 @@ def _convert_all(
     failed: list[ReportError] = []
     for path in seeds:
         try:
-            data, settings, shown = _read_seed(path, root)
-            key = store.key(data, settings, shown)
-            with clock.stage("cache read"):
-                cached = store.get(key)
-            if cached is not None:
-                found[path] = cached
-                continue
-            with clock.stage("parse"):
-                parsed.append((path, key, parse_text(decode(data, shown, settings.encoding), shown, settings)))
+            key, got = _cached_or_parsed(path, root, store, clock)
+            if isinstance(got, Parsed):
+                parsed.append((path, key, got))
+            else:
+                found[path] = got
         except ReportError as err:
             if not keep_going:
                 raise
@@ -168,20 +164,29 @@ def convert_file(
 ) -> dict[str, Report]:
     """One seed file to its report in every variant (from `store` when its content was converted
     before). Raises ReportError for bad input."""
-    data, settings, shown = _read_seed(path, root)
-    key = store.key(data, settings, shown) if store else ""
     clock = clock or Timings()
-    with clock.stage("cache read"):
-        cached = store.get(key) if store else None
-    if cached is not None:
-        return cached
-    with clock.stage("parse"):
-        parsed = parse_text(decode(data, shown, settings.encoding), shown, settings)
+    key, got = _cached_or_parsed(path, root, store, clock)
+    if not isinstance(got, Parsed):
+        return got
     with clock.stage("variants"):
-        variants = convert_reports([parsed])[0]
+        variants = convert_reports([got])[0]
     if store:
         store.put(key, variants)
     return variants
+
+
+def _cached_or_parsed(
+    path: Path, root: Path | None, store: ConversionCache | None, clock: Timings
+) -> tuple[str, dict[str, Report] | Parsed]:
+    """(cache key, the report's cached variants, or else the report parsed and ready to convert)."""
+    data, settings, shown = _read_seed(path, root)
+    key = store.key(data, settings, shown) if store else ""
+    with clock.stage("cache read"):
+        cached = store.get(key) if store else None
+    if cached is not None:
+        return key, cached
+    with clock.stage("parse"):
+        return key, parse_text(decode(data, shown, settings.encoding), shown, settings)
 
 
 def _read_seed(path: Path, root: Path | None) -> tuple[bytes, Settings, str]:
