@@ -157,7 +157,7 @@ def _opencc_after_parse(inputs: list[tuple[bytes, Settings, str]], texts: list[t
             spent += time.process_time() - start
         return spent
 
-    count = max(1, round(SAMPLE_S / max(run(), 1e-6)))
+    count = _repeats_for(run())
     return median(sum(run() for _ in range(count)) / count for _ in range(ROUNDS))
 
 
@@ -179,7 +179,7 @@ def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
     """The least CPU time per run of REPEATS samples of each; a sample repeats its run until it
     lasts SAMPLE_S (small N takes milliseconds a run), and the samples of the runs take turns, so
     that a change in the machine's load while measuring weighs on every one of them alike."""
-    rounds = [max(1, round(SAMPLE_S / max(_cpu(run, 1), 1e-6))) for run in runs]
+    rounds = [_repeats_for(_cpu(run, 1)) for run in runs]
     times: list[list[float]] = [[] for _ in runs]
     for _ in range(REPEATS):
         for run, count, spent in zip(runs, rounds, times, strict=True):
@@ -190,7 +190,7 @@ def _best(*runs: Callable[[], object]) -> tuple[float, ...]:
 def _paired(subject: Callable[[], object], baseline: Callable[[], object]) -> list[tuple[float, float]]:
     """ROUNDS of (CPU seconds of subject, mean CPU seconds of baseline timed just before and just
     after it), per run; each sample repeats its run until it lasts SAMPLE_S."""
-    counts = [max(1, round(SAMPLE_S / max(_cpu(run, 1), 1e-6))) for run in (subject, baseline)]
+    counts = [_repeats_for(_cpu(run, 1)) for run in (subject, baseline)]
     out = []
     for _ in range(ROUNDS):
         before = _cpu(baseline, counts[1]) / counts[1]
@@ -198,6 +198,11 @@ def _paired(subject: Callable[[], object], baseline: Callable[[], object]) -> li
         after = _cpu(baseline, counts[1]) / counts[1]
         out.append((spent, (before + after) / 2))
     return out
+
+
+def _repeats_for(seconds: float) -> int:
+    """How many runs of `seconds` each make a sample of SAMPLE_S."""
+    return max(1, round(SAMPLE_S / max(seconds, 1e-6)))
 
 
 def _cpu(run: Callable[[], object], count: int) -> float:

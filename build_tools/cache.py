@@ -27,7 +27,6 @@ class ConversionCache:
         self.folder = folder
         self.used: set[str] = set()
         self.pending: dict[str, Variants] = {}
-        self.keys: dict[int, str] = {}  # id of the variants handed out -> their key
         self.pending_reviews: dict[str, dict[str, str]] = {}
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
@@ -42,22 +41,16 @@ class ConversionCache:
                 found = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return None  # missing or from an older model: convert again
-        if not isinstance(found, dict):
-            return None
-        self.keys[id(found)] = key
-        return found
+        return found if isinstance(found, dict) else None
 
     def put(self, key: str, variants: Variants) -> None:
         self.used.add(key)
         self.pending[key] = variants
-        self.keys[id(variants)] = key
 
-    def review_files(self, variants: Variants, make: Callable[[Variants], dict[str, str]]) -> dict[str, str]:
-        """make(variants), the review lists of a report, kept beside its conversion: they depend
-        only on what the key covers (the converted text, the settings, the package's data)."""
-        key = self.keys.get(id(variants))
-        if key is None:
-            return make(variants)
+    def review_files(self, key: str, variants: Variants, make: Callable[[Variants], dict[str, str]]) -> dict[str, str]:
+        """make(variants), the review lists of the report converted under `key`, kept beside its
+        conversion: they depend only on what the key covers (the converted text, the settings,
+        the package's data)."""
         path = self.folder / f"{key}{REVIEW}"
         try:
             with path.open("rb") as handle:

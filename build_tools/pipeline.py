@@ -57,7 +57,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, failed = _convert_all(seeds, root, keep_going, store, clock)
+    converted, keys, failed = _convert_all(seeds, root, keep_going, store, clock)
     clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
@@ -78,7 +78,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
         # for editors, beside the site and outside it: not published, not in any nav; the lists
         # read only the converted texts, so they are kept in the cache beside each conversion
-        reviews = [store.review_files(v, review_files_of) for _, v in converted]
+        reviews = [store.review_files(keys[path], v, review_files_of) for path, v in converted]
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
         write_tree(root / "build" / "review", {k: v for files in reviews for k, v in files.items()})
@@ -107,17 +107,19 @@ def for_mkdocs(built: Built) -> dict[str, Any]:
 
 def _convert_all(
     seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache, clock: Timings
-) -> tuple[list[tuple[Path, dict[str, Report]]], list[ReportError]]:
-    """(seed, its variants) for every good report; the bad ones raise, or are listed with keep_going.
-    Reports not in the cache are all parsed first, then converted together (convert_reports)."""
+) -> tuple[list[tuple[Path, dict[str, Report]]], dict[Path, str], list[ReportError]]:
+    """(seed, its variants) for every good report, and each seed's cache key; the bad ones raise,
+    or are listed with keep_going. Reports not in the cache are all parsed first, then converted
+    together (convert_reports)."""
     found: dict[Path, dict[str, Report]] = {}
-    parsed: list[tuple[Path, str, Parsed]] = []
+    keys: dict[Path, str] = {}
+    parsed: list[tuple[Path, Parsed]] = []
     failed: list[ReportError] = []
     for path in seeds:
         try:
-            key, got = _cached_or_parsed(path, root, store, clock)
+            keys[path], got = _cached_or_parsed(path, root, store, clock)
             if isinstance(got, Parsed):
-                parsed.append((path, key, got))
+                parsed.append((path, got))
             else:
                 found[path] = got
         except ReportError as err:
@@ -127,25 +129,25 @@ def _convert_all(
     converted: list[dict[str, Report]] = []
     if parsed:
         with clock.stage("variants"):  # the conversions of them all
-            converted = convert_reports([p for _, _, p in parsed])
-    for (path, key, _), variants in zip(parsed, converted, strict=True):
-        store.put(key, variants)
+            converted = convert_reports([p for _, p in parsed])
+    for (path, _), variants in zip(parsed, converted, strict=True):
+        store.put(keys[path], variants)
         found[path] = variants
-    variants: list[tuple[Path, dict[str, Report]]] = []
+    good: list[tuple[Path, dict[str, Report]]] = []
     slugs: dict[str, str] = {}
     for path in seeds:  # in seed order, as before
         if path not in found:
             continue
         try:
             _check_unique_slug(found[path], slugs)
-            variants.append((path, found[path]))
+            good.append((path, found[path]))
         except ReportError as err:
             if not keep_going:
                 raise
             failed.append(err)
-    if not variants:
+    if not good:
         raise failed[0]  # nothing good to build: keep the previous docs/
-    return variants, failed
+    return good, keys, failed
 
 
 def page_urls(built: Built, lang: str) -> list[str]:
