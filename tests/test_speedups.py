@@ -204,6 +204,29 @@ def test_the_needed_pattern_finds_every_inline_item(text: str) -> None:
     assert find_items(text, "p", g) == find_items(text, "p", replace(g, inline_item_needs=None))
 
 
+# numbering.yml's inline_item as first written: the start of the text or a sentence end, as two branches
+PLAIN_INLINE_ITEM = r"(?:^|(?<=[。；;！？]))\s*(?P<marker>[一二三四五六七八九十]+是)(?=[，,：:\u4e00-\u9fff])"
+
+
+def _items(pattern: re.Pattern[str], text: str) -> list[tuple[str, int]]:
+    return [(m["marker"], m.start("marker")) for m in pattern.finditer(text)]
+
+
+def test_the_inline_item_pattern_finds_what_its_plain_form_finds() -> None:
+    g, plain = grammar(), re.compile(PLAIN_INLINE_ITEM)
+    edges = [f"甲{end}{space}二是，" for end in "。；;！？，：甲" for space in ("", " ", "\u3000")]
+    texts = _paragraphs() + edges + ["一是", "。 十二是，", "四是。", "说一是，", "第一是：", "\n一是，"]
+    assert sum(bool(_items(plain, t)) for t in texts) > 10
+    for text in texts:
+        assert _items(g.inline_item, text) == _items(plain, text)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from("一十是要，：。；;！？ \n甲"), max_size=10))
+def test_the_inline_item_pattern_finds_what_its_plain_form_finds_in_any_text(text: str) -> None:
+    assert _items(grammar().inline_item, text) == _items(re.compile(PLAIN_INLINE_ITEM), text)
+
+
 def test_the_needed_pattern_must_be_a_regular_expression() -> None:
     with pytest.raises(ReportError, match="bad regular expression '是\\('"):
         _needs(Path("numbering.yml"), {"inline_item": "[一二]是", "inline_item_needs": "是("})
