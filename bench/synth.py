@@ -74,14 +74,14 @@ def _chinese(n: int) -> str:
     return head + (_NUMERALS[ones - 1] if ones else "")
 
 
-def write_corpus(folder: Path, n: int) -> int:
-    """seeds/ for n reports in `folder`; returns the number of characters written."""
+def write_corpus(folder: Path, n: int, first: int = 0) -> int:
+    """seeds/ for reports first..n-1 in `folder`; returns the number of characters written."""
     seeds = folder / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     pool = bases()
     seen: set[str] = set()
     chars = 0
-    for k in range(n):
+    for k in range(first, n):
         base = pool[k % len(pool)]
         text = variant(base, k)
         digest = hashlib.sha256(text.encode()).hexdigest()

@@ -32,3 +32,14 @@ def test_readme_table_is_the_one_make_bench_wrote() -> None:
     assert START in readme and END in readme
     assert with_table(readme, results) == readme
     assert "| 100 |" in readme.split(START)[1].split(END)[0]
+
+
+def test_a_later_report_alone_is_the_one_a_longer_corpus_holds(tmp_path: Path) -> None:
+    """The bench's "next" report (first=n): report n as a corpus of n + 1 would have it, alone."""
+    n = len(bases()) + 1  # past the first round of bases: a varied copy, not a base's first
+    whole, alone = tmp_path / "whole", tmp_path / "alone"
+    write_corpus(whole, n + 1)
+    chars = write_corpus(alone, n + 1, first=n)
+    assert [p.name for p in (alone / "seeds").iterdir()] == [f"r{n:04d}.txt"]
+    text = (alone / "seeds" / f"r{n:04d}.txt").read_text(encoding="utf-8")
+    assert text == (whole / "seeds" / f"r{n:04d}.txt").read_text(encoding="utf-8") and chars == len(text)
