@@ -109,7 +109,12 @@ def entries(config: str, settings: Settings) -> dict[str, Phrase]:
 
 def pairs(config: str, settings: Settings) -> tuple[tuple[str, str], ...]:
     """The entries as OpenCC needs them: sorted (phrase, form) pairs, hashable for caching."""
-    return tuple(sorted((p.phrase, p.form) for p in entries(config, settings).values()))
+    return _pairs(config, settings.phrases, _stamp("conversion.yml"), _stamp("locks.yml"))
+
+
+@cache  # asked for each report and variant; the report's own phrases and the files' stamps decide it
+def _pairs(config: str, own: tuple[Phrase, ...], *_stamps: int) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((p.phrase, p.form) for p in merge([shared_phrases(), own], config).values()))
 
 
 def accepted(config: str, settings: Settings) -> tuple[Phrase, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,24 @@ def test_seed_settings_load() -> None:
     settings = load_settings(SEED)
     assert any(p.kind == "lock" for p in settings.phrases)
     assert settings.accepted
+
+
+def test_pairs_follow_an_edit_of_the_shared_file_and_the_reports_own_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pairs() is cached, keyed by the data files' stamps (`make serve` keeps one process across
+    edits) and by the report's own entries."""
+    for name in ("conversion.yml", "locks.yml", "accepted.yml"):
+        (tmp_path / name).write_bytes((dictionary.DATA / name).read_bytes())
+    monkeypatch.setattr(dictionary, "DATA", tmp_path)
+    plain = Settings(slug="a")
+    before = dict(dictionary.pairs("s2tw", plain))
+    assert before["发布"] == "發布" and "发表" not in before
+    table = tmp_path / "conversion.yml"
+    table.write_text(table.read_text(encoding="utf-8").replace("  发布: 發布", "  发布: 發布\n  发表: 發表"), "utf-8")
+    stamp = table.stat().st_mtime_ns + 1_000_000_000  # a later edit, whatever the file system's clock step
+    os.utime(table, ns=(stamp, stamp))
+    assert dict(dictionary.pairs("s2tw", plain))["发表"] == "發表"
+    own = load_settings(SEED)  # the seed's settings add its locks and entries
+    assert dict(dictionary.pairs("s2tw", own))["镇海区"] == "鎮海區"
+    assert "镇海区" not in dict(dictionary.pairs("s2tw", plain))
