@@ -53,9 +53,9 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
     """The same report in another script; ids, numbers and line numbers unchanged."""
     if lang == report.lang:
         return report
-    texts = list(dict.fromkeys(variant_texts(report)))
-    table = dict(zip(texts, convert_many(convert, texts), strict=True))
-    convert = table.__getitem__  # a text _texts missed fails here, loudly
+    if getattr(convert, "many", None) is not None:  # OpenCC: one call for every text, not one a paragraph
+        texts = list(dict.fromkeys(variant_texts(report)))
+        convert = dict(zip(texts, convert_many(convert, texts), strict=True)).__getitem__  # a text missed fails loudly
     return replace(
         report,
         lang=lang,
