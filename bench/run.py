@@ -222,14 +222,10 @@ def _repeats_for(seconds: float) -> int:
 
 def _cpu(run: Callable[[], object], count: int, before: Callable[[], object] | None = None) -> float:
     """CPU seconds of `count` runs; what `before` does before each run is not counted."""
-    if before is None:
-        start = time.process_time()
-        for _ in range(count):
-            run()
-        return time.process_time() - start
     spent = 0.0
     for _ in range(count):
-        before()
+        if before is not None:
+            before()
         start = time.process_time()
         run()
         spent += time.process_time() - start

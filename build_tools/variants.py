@@ -53,9 +53,10 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
     """The same report in another script; ids, numbers and line numbers unchanged."""
     if lang == report.lang:
         return report
-    if getattr(convert, "many", None) is not None:  # OpenCC: one call for every text, not one a paragraph
+    many: Callable[[Sequence[str]], list[str]] | None = getattr(convert, "many", None)
+    if many is not None:  # OpenCC: one call for every text, not one a paragraph
         texts = list(dict.fromkeys(variant_texts(report)))
-        convert = dict(zip(texts, convert_many(convert, texts), strict=True)).__getitem__  # a text missed fails loudly
+        convert = dict(zip(texts, many(texts), strict=True)).__getitem__  # a text missed fails here, loudly
     return replace(
         report,
         lang=lang,
