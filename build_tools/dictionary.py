@@ -104,7 +104,11 @@ def merge(layers: list[tuple[Phrase, ...]], config: str) -> dict[str, Phrase]:
 
 def entries(config: str, settings: Settings) -> dict[str, Phrase]:
     """Everything that decides a conversion with `config` for this report."""
-    return merge([shared_phrases(), settings.phrases], config)
+    return _entries(config, settings.phrases)
+
+
+def _entries(config: str, own: tuple[Phrase, ...]) -> dict[str, Phrase]:
+    return merge([shared_phrases(), own], config)
 
 
 def pairs(config: str, settings: Settings) -> tuple[tuple[str, str], ...]:
@@ -114,7 +118,7 @@ def pairs(config: str, settings: Settings) -> tuple[tuple[str, str], ...]:
 
 @cache  # asked for each report and variant; the report's own phrases and the files' stamps decide it
 def _pairs(config: str, own: tuple[Phrase, ...], *_stamps: int) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((p.phrase, p.form) for p in merge([shared_phrases(), own], config).values()))
+    return tuple(sorted((p.phrase, p.form) for p in _entries(config, own).values()))
 
 
 def accepted(config: str, settings: Settings) -> tuple[Phrase, ...]:

@@ -239,7 +239,8 @@ def parse_text(text: str, path: str, settings: Settings) -> Parsed:
 
 # The texts of all reports that share a conversion go to OpenCC together, in calls of at most this
 # many characters, not one call after each parse: measured, that raised the bench's pipeline/OpenCC
-# ratio at N = 10 and 100 from 0.57-0.68 to 0.77 (why OpenCC is slower between parses is not known).
+# ratio at N = 10 and 100 from 0.57-0.68 to 0.77. OpenCC ran slower on a text right after other
+# work than on a text it had just converted; the cause inside the processor was not found.
 BATCH_CHARS = 1_000_000
 
 
