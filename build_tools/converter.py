@@ -108,6 +108,28 @@ def character_table(config: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def phrase_tables(config: str) -> tuple[tuple[str, dict[str, tuple[str, ...]]], ...]:
+    """The phrase dictionaries `config` matches leftmost-longest (its segmentation, or without one its
+    first step's phrases): (name, phrase -> candidates, the default first), in the config's order.
+    Read from the shipped .ocd2 files as character_table reads its table. Shared: do not change them."""
+    base = json.loads((SHARE / f"{config}.json").read_text(encoding="utf-8"))
+    node = base["segmentation"]["dict"] if "segmentation" in base else base["conversion_chain"][0]["dict"]
+    names = [Path(f).stem for f in _files(node) if "Characters" not in f]
+    return tuple((name, dict(_read_text_dict(name))) for name in names)
+
+
+def segmented(config: str) -> bool:
+    """Whether `config` segments the text before converting it (s2tw, s2hk …; not s2t, t2s)."""
+    return "segmentation" in json.loads((SHARE / f"{config}.json").read_text(encoding="utf-8"))
+
+
+def _files(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [node["file"]] if "file" in node else [f for v in node.values() for f in _files(v)]
+    return [f for v in node for f in _files(v)] if isinstance(node, list) else []
+
+
+@cache
 def allowed_forms(config: str, char: str) -> frozenset[str]:
     """Every form `config` may give one character: its table candidates and their regional variants
     (台 -> 臺 檯 颱 台, 着 -> 著). A character that always changes (会 -> 會) may not stay as it is."""

@@ -23,6 +23,7 @@ from .glossary import Glossary, link_report, load_glossary, merge, terms_for
 from .model import Report, Settings
 from .parse import parse
 from .parse.grammar import DATA
+from .reading import reader
 from .reproducible import source_date_epoch
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
@@ -369,7 +370,8 @@ def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[revie
         if lang != source.lang:
             config, settings = config_for(report), report.settings
             decided, accepted = dictionary.entries(config, settings), dictionary.accepted(config, settings)
-            out[lang] = (config, review.review(source, report, character_table(config), decided, accepted))
+            read = reader(config, dictionary.pairs(config, settings), project_converter(config, settings))
+            out[lang] = (config, review.review(source, report, character_table(config), decided, accepted, read))
     return out
 
 

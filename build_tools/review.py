@@ -9,11 +9,13 @@ or open. Pure: reports, table and phrases in, items out; formatting for people a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
 from json.encoder import encode_basestring
 
+from . import risk
 from .model import Block, Phrase, Report, Section, Table
+from .risk import Reading
 
 CONTEXT = 6  # characters shown either side
 
@@ -30,6 +32,16 @@ class Item:
     converted: str  # the same stretch after conversion
     status: str  # "entry", "lock", "accepted" or "open"
     by: str  # the deciding phrase and where it is written ("" when open)
+    how: str = ""  # how OpenCC decided: "default of 发", or "STPhrases 编制 → 編制 | 編製" (risk.Risk.how)
+    reasons: tuple[str, ...] = ()  # the review rules that apply (data/review_rules.yml), most urgent first
+    risky: bool = False  # a rule marked risky applies: shown first until decided
+    word: str = ""  # the source word in its context: what an editor accepts or corrects
+    word_form: str = ""  # that word as converted
+    other: str = ""  # that word as the other reading writes it
+
+
+# (src, out) of each text that holds a one-to-many character -> how each was read (reading.py)
+Read = Callable[[Sequence[tuple[str, str]]], Sequence[Reading]]
 
 
 def review(
@@ -38,12 +50,22 @@ def review(
     table: dict[str, tuple[str, ...]],
     decided: dict[str, Phrase],
     accepted: tuple[Phrase, ...],
+    read: Read | None = None,
 ) -> list[Item]:
+    """Every one-to-many character of the source's texts, with its status; with `read`, also how
+    OpenCC decided it and the risk (an acceptance then holds only on word boundaries)."""
     ambiguous = {ch: c for ch, c in table.items() if len(c) > 1}
     entries, accepts = _longest_first(decided.values()), _longest_first(accepted)  # sorted once, not once a text
+    found = [
+        (place, line, src, out)
+        for (place, line, src), (_, _, out) in zip(texts(source), texts(variant), strict=True)
+        if any(ch in ambiguous for ch in src)
+    ]
+    readable = [k for k, (_, _, src, out) in enumerate(found) if len(src) == len(out)] if read else []
+    readings: dict[int, Reading] = dict(zip(readable, read([found[k][2:] for k in readable]), strict=True)) if read else {}
     items: list[Item] = []
-    for (place, line, src), (_, _, out) in zip(texts(source), texts(variant), strict=True):
-        items += _review_text(place, line, src, out, ambiguous, entries, accepts)
+    for k, (place, line, src, out) in enumerate(found):
+        items += _review_text(place, line, src, out, ambiguous, entries, accepts, readings.get(k))
     return items
 
 
@@ -91,39 +113,54 @@ def _review_text(
     ambiguous: dict[str, tuple[str, ...]],
     decided: list[Phrase],
     accepted: list[Phrase],
+    reading: Reading | None,
 ) -> list[Item]:
     """`decided` and `accepted` longest first."""
-    spots = [i for i, ch in enumerate(src) if ch in ambiguous]
-    if not spots:
-        return []
     aligned = len(src) == len(out)  # always so with s2tw/s2hk/tw2s; if not, say so instead of guessing
-    covers = _covers(src, accepted, out) | _covers(src, decided)  # an entry outranks an acceptance
+    on_words = reading.fits if reading else None
+    entries = _covers(src, decided)  # an entry outranks an acceptance
+    accepts = _covers(src, accepted, out, on_words)
+    claims = _covers(src, accepted, None, on_words) if reading else {}
+    rules = risk.rules()
     items = []
-    for i in spots:
+    for i in (i for i, ch in enumerate(src) if ch in ambiguous):
         form = out[i] if aligned else "?"
-        phrase, start = covers.get(i, (None, 0))
+        phrase, start = entries.get(i) or accepts.get(i) or (None, 0)
         status, by = "open", ""
+        against = None
         if phrase:
             status = phrase.kind
             by = f"{phrase.phrase} -> {phrase.form} ({phrase.origin})"
             if out[start : start + len(phrase.form)] != phrase.form:
                 status, by = "open", f"NOT APPLIED: {by}"
+                against = phrase if phrase.form[i - start] != form else None
+        elif i in claims and claims[i][0].form[i - claims[i][1]] != form:
+            against, start = claims[i]
         context = src[max(0, i - CONTEXT) : i] + f"【{src[i]}】" + src[i + 1 : i + 1 + CONTEXT]
         converted = out[max(0, i - CONTEXT) : i] + f"【{form}】" + out[i + 1 : i + 1 + CONTEXT] if aligned else out
         alternatives = tuple(c for c in ambiguous[src[i]] if c != form)
-        items.append(Item(place, line, i, src[i], form, alternatives, context, converted, status, by))
+        item = Item(place, line, i, src[i], form, alternatives, context, converted, status, by)
+        if reading:
+            r = risk.assess(reading, i, alternatives, against, start, rules)
+            word = src[slice(*r.word)]
+            item = replace(item, how=r.how, reasons=r.reasons, risky=r.risky, word=word, word_form=out[slice(*r.word)])
+            item = replace(item, other=r.other)
+        items.append(item)
     return items
 
 
-def _covers(src: str, phrases: list[Phrase], out: str | None = None) -> dict[int, tuple[Phrase, int]]:
+def _covers(
+    src: str, phrases: list[Phrase], out: str | None = None, on_words: Callable[[int, int], bool] | None = None
+) -> dict[int, tuple[Phrase, int]]:
     """Offset -> (phrase, start) for every occurrence of a phrase in src; longer phrases (first in
-    `phrases`) win. Accepted phrases (out given) cover only where the text came out exactly as accepted."""
+    `phrases`) win. Accepted phrases (out given) cover only where the text came out exactly as
+    accepted, and (on_words given) only where they cross no word boundary halfway."""
     found: dict[int, tuple[Phrase, int]] = {}
     for p in phrases:
         start = src.find(p.phrase)
         while start >= 0:
             end = start + len(p.phrase)
-            if out is None or out[start:end] == p.form:
+            if (out is None or out[start:end] == p.form) and (on_words is None or on_words(start, end)):
                 for i in range(start, end):
                     found.setdefault(i, (p, start))
             start = src.find(p.phrase, start + 1)
