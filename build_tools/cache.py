@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .converter import opencc_version
 from .model import Report, Settings
+from .review import Files
 
 PACKAGE = Path(__file__).resolve().parent
 Variants = dict[str, Report]
@@ -27,7 +28,7 @@ class ConversionCache:
         self.folder = folder
         self.used: set[str] = set()
         self.pending: dict[str, Variants] = {}
-        self.pending_reviews: dict[str, dict[str, str]] = {}
+        self.pending_reviews: dict[str, Files] = {}
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
         digest = hashlib.sha256(f"{fingerprint()}\0{settings!r}\0{path}\0".encode())
@@ -47,7 +48,7 @@ class ConversionCache:
         self.used.add(key)
         self.pending[key] = variants
 
-    def review_files(self, key: str, variants: Variants, make: Callable[[Variants], dict[str, str]]) -> dict[str, str]:
+    def review_files(self, key: str, variants: Variants, make: Callable[[Variants], Files]) -> Files:
         """make(variants), the review lists of the report converted under `key`, kept beside its
         conversion: they depend only on what the key covers (the converted text, the settings,
         the package's data)."""
@@ -55,7 +56,7 @@ class ConversionCache:
         try:
             with path.open("rb") as handle:
                 found = pickle.load(handle)
-            if isinstance(found, dict):
+            if isinstance(found, Files):
                 return found
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             pass

@@ -1,5 +1,5 @@
 """Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
-| review REPORT [--target T] [--json]`.
+| review REPORT [--target T] [--json] [--open] [--all]`.
 
 Errors -> exit 1."""
 
@@ -14,6 +14,7 @@ from . import pipeline, review
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
+from .review_text import as_text
 from .suggest import suggest
 
 
@@ -30,6 +31,9 @@ def _convert(args: argparse.Namespace) -> int:
     built = pipeline.build(Path(args.root), keep_going=args.keep_going)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    for slug, counts in built.open_risky.items():
+        found = ", ".join(f"{lang} {n} risky choice(s) open in {w} word(s)" for lang, (n, w) in counts.items())
+        print(f"review {slug}: {found}")
     if args.timings:
         print(built.timings.text())
     for err in built.failed:
@@ -72,7 +76,7 @@ def _review(args: argparse.Namespace) -> int:
     if args.json:
         print(review.as_json(slug, config, target, items), end="")
     else:
-        print(review.as_text(slug, config, target, items, args.open), end="")
+        print(as_text(slug, config, target, items, args.open, args.all), end="")
     return 0
 
 
@@ -103,11 +107,12 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
     show.set_defaults(run=_outline)
-    check = commands.add_parser("review", help="list every one-to-many conversion choice of one report")
+    check = commands.add_parser("review", help="list one report's risky one-to-many conversion choices first")
     check.add_argument("report", help="a report's .txt file, or its name in seeds/")
     check.add_argument("--target", help="the converted variant to review (default: the report's only one)")
     check.add_argument("--json", action="store_true", help="print the list as JSON")
-    check.add_argument("--open", action="store_true", help="show only items no entry or acceptance decided")
+    check.add_argument("--open", action="store_true", help="show only the risky choices nobody has decided yet")
+    check.add_argument("--all", action="store_true", help="also list every routine and decided choice")
     check.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
     check.set_defaults(run=_review)
     gloss = commands.add_parser("glossary", help="tools for the glossary (seeds/glossary.yml)")

@@ -25,6 +25,7 @@ from .parse import parse
 from .parse.grammar import DATA
 from .reading import reader
 from .reproducible import source_date_epoch
+from .review_text import as_text
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .timings import Timings
@@ -45,6 +46,7 @@ class Built:
     navs: dict[str, list[Any]]  # lang -> MkDocs nav
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
+    open_risky: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # slug -> lang -> review counts
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
 
 
@@ -82,13 +84,14 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         reviews = [store.review_files(keys[path], v, review_files_of) for path, v in converted]
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
-        write_tree(root / "build" / "review", {k: v for files in reviews for k, v in files.items()})
+        write_tree(root / "build" / "review", {k: v for r in reviews for k, v in r.files.items()})
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
     clock.lap("write")
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
+    counts = {v[LANGS[0]].slug: r.open_risky for (_, v), r in zip(converted, reviews, strict=True)} if write else {}
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock)
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -375,14 +378,16 @@ def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[revie
     return out
 
 
-def review_files_of(variants: dict[str, Report]) -> dict[str, str]:
-    """build/review/ files of one report: its review list per converted variant, as JSON and text."""
-    files = {}
+def review_files_of(variants: dict[str, Report]) -> review.Files:
+    """build/review/ files of one report: its review list per converted variant, as JSON and text,
+    and how many risky choices each leaves open."""
     slug = next(iter(variants.values())).slug
+    files, counts = {}, {}
     for lang, (config, items) in review_lists(variants).items():
         files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
-        files[f"{slug}.{lang}.md"] = review.as_text(slug, config, lang, items)
-    return files
+        files[f"{slug}.{lang}.md"] = as_text(slug, config, lang, items, every=True)
+        counts[lang] = review.open_risky(items)
+    return review.Files(files, counts)
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from json.encoder import encode_basestring
 
 from . import risk
@@ -61,8 +61,10 @@ def review(
         for (place, line, src), (_, _, out) in zip(texts(source), texts(variant), strict=True)
         if any(ch in ambiguous for ch in src)
     ]
-    readable = [k for k, (_, _, src, out) in enumerate(found) if len(src) == len(out)] if read else []
-    readings: dict[int, Reading] = dict(zip(readable, read([found[k][2:] for k in readable]), strict=True)) if read else {}
+    readings: dict[int, Reading] = {}
+    if read:  # every text at once: the second reading converts the words of them all in one OpenCC call
+        readable = [k for k, (_, _, src, out) in enumerate(found) if len(src) == len(out)]
+        readings = dict(zip(readable, read([found[k][2:] for k in readable]), strict=True))
     items: list[Item] = []
     for k, (place, line, src, out) in enumerate(found):
         items += _review_text(place, line, src, out, ambiguous, entries, accepts, readings.get(k))
@@ -136,15 +138,15 @@ def _review_text(
                 against = phrase if phrase.form[i - start] != form else None
         elif i in claims and claims[i][0].form[i - claims[i][1]] != form:
             against, start = claims[i]
+            by = f"NOT APPLIED: {against.phrase} -> {against.form} ({against.origin})"
         context = src[max(0, i - CONTEXT) : i] + f"【{src[i]}】" + src[i + 1 : i + 1 + CONTEXT]
         converted = out[max(0, i - CONTEXT) : i] + f"【{form}】" + out[i + 1 : i + 1 + CONTEXT] if aligned else out
         alternatives = tuple(c for c in ambiguous[src[i]] if c != form)
-        item = Item(place, line, i, src[i], form, alternatives, context, converted, status, by)
+        fields: tuple = (place, line, i, src[i], form, alternatives, context, converted, status, by)
         if reading:
             r = risk.assess(reading, i, alternatives, against, start, rules)
-            word = src[slice(*r.word)]
-            item = replace(item, how=r.how, reasons=r.reasons, risky=r.risky, word=word, word_form=out[slice(*r.word)])
-            item = replace(item, other=r.other)
+            fields += (r.how, r.reasons, r.risky, src[slice(*r.word)], out[slice(*r.word)], r.other)
+        item = Item(*fields)
         items.append(item)
     return items
 
@@ -168,10 +170,52 @@ def _covers(
 
 
 def summary(items: list[Item]) -> dict[str, int]:
-    counts = {"occurrences": len(items), "entry": 0, "lock": 0, "accepted": 0, "open": 0}
+    """How many choices each status has; `risky` of the open ones a rule flags, `to_check` the words
+    (in context) they make: what an editor has left to read."""
+    counts = {"occurrences": len(items), "entry": 0, "lock": 0, "accepted": 0, "open": 0, "risky": 0}
     for item in items:
         counts[item.status] += 1
+    counts["risky"], counts["to_check"] = open_risky(items)
     return counts
+
+
+def open_risky(items: list[Item]) -> tuple[int, int]:
+    """(risky choices still open, the words in context they make): what `make site` prints."""
+    checks = to_check(items)
+    return sum(len(check.places) for check in checks), len(checks)
+
+
+@dataclass(frozen=True)
+class Files:
+    """A report's build/review/ files, and per variant open_risky() (kept in the build's cache)."""
+
+    files: dict[str, str]
+    open_risky: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One word in context to check: the open risky items that share it, its forms and its reason."""
+
+    word: str
+    word_form: str
+    other: str
+    reason: str
+    how: str
+    first: Item
+    places: tuple[Item, ...]
+
+
+def to_check(items: list[Item]) -> list[Check]:
+    """The open risky items, one Check per word in context and form, most urgent reason first, then
+    in reading order. Accepting or correcting the word settles them all."""
+    groups: dict[tuple[str, str, str, str], list[Item]] = {}
+    for item in items:
+        if item.status == "open" and item.risky:
+            groups.setdefault((item.word, item.word_form, item.other, item.reasons[0]), []).append(item)
+    order = risk.rules().order
+    checks = [Check(*key, found[0].how, found[0], tuple(found)) for key, found in groups.items()]
+    return sorted(checks, key=lambda c: order.index(c.reason))  # stable: reading order within a reason
 
 
 def as_json(slug: str, config: str, lang: str, items: list[Item]) -> str:
@@ -215,32 +259,3 @@ def _json(value: object, level: int = 0) -> str:
         pairs = ",\n".join(f"{inner}{_json(k)}: {_json(v, level + 1)}" for k, v in value.items())
         return "{\n" + pairs + "\n" + " " * level + "}"
     return json.dumps(value, ensure_ascii=False)
-
-
-def as_text(slug: str, config: str, lang: str, items: list[Item], only_open: bool = False) -> str:
-    counts = summary(items)
-    lines = [f"# Review list: {slug} -> {lang} ({config})", ""]
-    lines += [", ".join(f"{k}: {v}" for k, v in counts.items()), ""]
-    lines += [
-        "Each row is a character OpenCC had to choose a form for. Accept a right choice in",
-        "build_tools/data/accepted.yml (or `accepted:` in the report's settings); correct a wrong one",
-        "with an entry in build_tools/data/conversion.yml (or `conversion:` in the settings).",
-        "",
-        "| status | place | line | source | converted | chosen | alternatives | decided by |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for i in items:
-        if only_open and i.status != "open":
-            continue
-        cells = (
-            i.status,
-            i.place,
-            str(i.line),
-            i.context,
-            i.converted,
-            f"{i.char}→{i.form}",
-            " ".join(i.alternatives),
-            i.by,
-        )
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"

@@ -99,7 +99,7 @@ def assess(
     word = _word(reading, *span, context=bool(sense))
     first = reasons[0] if reasons else ""
     other = _other(reading, i, word, first, piece, alternatives, against, against_at)
-    return Risk(tuple(reasons), bool(rules.risky.intersection(reasons)), _how(src, out, i, piece), word, other)
+    return Risk(tuple(reasons), bool(rules.risky.intersection(reasons)), _how(reading, i, piece), word, other)
 
 
 def _sense(src: str, i: int, senses: frozenset[str]) -> tuple[int, int] | None:
@@ -162,11 +162,16 @@ def _with(out: str, a: int, b: int, at: int, form: str) -> str:
     return "".join(chars)
 
 
-def _how(src: str, out: str, i: int, piece: Piece | None) -> str:
+def _how(reading: Reading, i: int, piece: Piece | None) -> str:
+    """`default of 发`, or `STPhrases 编制 → 編制 | 編製`, and the words it crosses if it does."""
     if piece is None:
-        return f"default of {src[i]}"
-    forms = " | ".join(piece.candidates)
-    return f"{piece.source} {piece.phrase} → {forms}"
+        return f"default of {reading.src[i]}"
+    how = f"{piece.source} {piece.phrase} → {' | '.join(piece.candidates)}"
+    if reading.fits(piece.start, piece.end):
+        return how
+    first, last = reading.word_at(piece.start), reading.word_at(piece.end - 1)
+    crossed = "|".join(reading.src[slice(*w)] for w in reading.words[first : last + 1])
+    return f"{how}, across the words {crossed}"
 
 
 @cache

@@ -11,16 +11,16 @@ with OpenCC's own segmentation (`opencc --segmentation`) over the whole corpus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from .converter import phrase_tables, segmented
 
 PROJECT = "project"  # the source of a piece matched by the project's entries and locks
-Table = Mapping[str, tuple[str, ...]]  # phrase -> candidates, as converter.phrase_tables reads them
 Entries = dict[str, tuple[str, tuple[str, ...]]]  # phrase -> (source, candidates)
 Lengths = dict[str, tuple[int, ...]]
+Found = tuple[str, str, tuple[str, ...]]  # (phrase, source, candidates)
 
 
 @dataclass(frozen=True)
@@ -42,15 +42,12 @@ class Tracer:
     project's entries first ("short_circuit"). Without one (s2t, t2s) that step reads the whole text.
     """
 
-    def __init__(self, tables: Sequence[tuple[str, Table]], project: Mapping[str, str], segments: bool) -> None:
+    def __init__(self, shipped: tuple[Entries, Lengths], project: Mapping[str, str], segments: bool) -> None:
+        self._shipped, self._lengths = shipped
         self._own = {phrase: (PROJECT, (form,)) for phrase, form in project.items()}
-        self._all: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for name, table in reversed(tables):  # the first dictionary named wins a tie, as in OpenCC's group
-            self._all.update((phrase, (name, forms)) for phrase, forms in table.items())
-        self._shipped = dict(self._all)
-        self._all.update(self._own)
-        self._lengths = _lengths(self._all)
         self._own_lengths = _lengths(self._own)
+        self._all = {**self._shipped, **self._own}  # a copy: about 2 ms for OpenCC's 50,000 phrases
+        self._all_lengths = {**self._lengths, **_lengths(self._all, self._own_lengths)}
         self._segments = segments
 
     def segments(self, text: str) -> list[Piece]:
@@ -59,14 +56,17 @@ class Tracer:
         if not self._segments:
             return self._inside(text, 0, len(text))
         out: list[Piece] = []
-        i = 0
-        while i < len(text):
-            found = self._longest(text, i, len(text), self._all, self._lengths)
-            if found is None:
+        table, lengths = self._all, self._all_lengths
+        i, end = 0, len(text)
+        while i < end:  # the hot loop of the review: _longest written out
+            for n in lengths.get(text[i], ()):
+                got = table.get(text[i : i + n]) if i + n <= end else None
+                if got is not None:
+                    out.append(Piece(i, i + n, text[i : i + n], *got))
+                    i += n
+                    break
+            else:
                 i += 1
-                continue
-            out.append(Piece(i, i + len(found[0]), *found))
-            i += len(found[0])
         return out
 
     def pieces(self, text: str) -> list[Piece]:
@@ -96,7 +96,7 @@ class Tracer:
         return out
 
     @staticmethod
-    def _longest(text: str, i: int, end: int, table: Entries, lengths: Lengths) -> tuple[str, str, tuple[str, ...]] | None:
+    def _longest(text: str, i: int, end: int, table: Entries, lengths: Lengths) -> Found | None:
         """(phrase, source, candidates) of the longest phrase of `table` at text[i:], ending by `end`."""
         for n in lengths.get(text[i], ()):
             if i + n <= end:
@@ -106,15 +106,26 @@ class Tracer:
         return None
 
 
-def _lengths(table: Entries) -> Lengths:
-    """First character -> the lengths of the phrases starting with it, longest first."""
+def _lengths(table: Entries, only: Mapping[str, object] | None = None) -> Lengths:
+    """First character -> the lengths of the phrases starting with it, longest first (`only`: for the
+    first characters in it)."""
     found: dict[str, set[int]] = {}
     for phrase in table:
-        found.setdefault(phrase[0], set()).add(len(phrase))
+        if only is None or phrase[0] in only:
+            found.setdefault(phrase[0], set()).add(len(phrase))
     return {ch: tuple(sorted(n, reverse=True)) for ch, n in found.items()}
+
+
+@cache
+def _shipped(config: str) -> tuple[Entries, Lengths]:
+    """OpenCC's phrase dictionaries of `config` as one table: phrase -> (dictionary, candidates)."""
+    entries: Entries = {}
+    for name, table in reversed(phrase_tables(config)):  # the first dictionary named wins a tie, as in OpenCC
+        entries.update((phrase, (name, forms)) for phrase, forms in table.items())
+    return entries, _lengths(entries)
 
 
 @cache
 def tracer(config: str, project: tuple[tuple[str, str], ...]) -> Tracer:
     """The walk of OpenCC's `config` with the project's (phrase, form) pairs (dictionary.pairs)."""
-    return Tracer(phrase_tables(config), dict(project), segmented(config))
+    return Tracer(_shipped(config), dict(project), segmented(config))
