@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from . import yamlfile
+from .converter import character_table
 from .errors import ReportError
 from .model import Phrase
 from .trace import PROJECT, Piece
@@ -165,7 +166,10 @@ def _with(out: str, a: int, b: int, at: int, form: str) -> str:
 def _how(reading: Reading, i: int, piece: Piece | None) -> str:
     """`default of 发`, or `STPhrases 编制 → 編制 | 編製`, and the words it crosses if it does."""
     if piece is None:
-        return f"default of {reading.src[i]}"
+        how = f"default of {reading.src[i]}"
+        a, b = reading.words[reading.word_at(i)]
+        cut = [p for p in {reading.at.get(a), reading.at.get(b - 1)} if p and not reading.fits(p.start, p.end)]
+        return how + "".join(f", OpenCC's phrase {p.phrase} took a part of {reading.src[a:b]}" for p in cut)
     how = f"{piece.source} {piece.phrase} → {' | '.join(piece.candidates)}"
     if reading.fits(piece.start, piece.end):
         return how
@@ -192,8 +196,10 @@ def read_rules(path: Path) -> Rules:
             raise ReportError(shown, f"unknown rule {found!r}", f"the rules are {', '.join(KNOWN)}", line)
         if rule["id"] in order:
             raise ReportError(shown, f"rule {rule['id']} appears twice", "keep one of them", line)
-        if not isinstance(rule.get("risky"), bool) or not isinstance(rule.get("says"), str):
-            raise ReportError(shown, f"rule {rule['id']} needs `risky: true|false` and `says: …`", _HINT, line)
+        for key, kind in (("risky", bool), ("says", str)):
+            if not isinstance(rule.get(key), kind):
+                where = yamlfile.key_line(rule, key) or line
+                raise ReportError(shown, f"rule {rule['id']} needs `risky: true|false` and `says: …`", _HINT, where)
         order.append(rule["id"])
         says[rule["id"]] = rule["says"]
         if rule["risky"]:
@@ -201,12 +207,19 @@ def read_rules(path: Path) -> Rules:
     missing = [rule for rule in KNOWN if rule not in order]
     if missing:
         raise ReportError(shown, f"rules {', '.join(missing)} are missing", "list every rule, risky or not", 1)
+    table = character_table("s2tw")
     split = _mapping(raw, "split_characters", shown)
     for ch in split:
+        where = yamlfile.key_line(split, ch)
         if len(ch) != 1:
-            where = yamlfile.key_line(raw["split_characters"], ch)
             raise ReportError(shown, f"split_characters: {ch!r} is not one character", _HINT, where)
+        if len(table.get(ch, ())) < 2:
+            raise ReportError(shown, f"split_characters: {ch} has one form only", "remove it", where)
     senses = _mapping(raw, "sentence_senses", shown)
+    for phrase in senses:
+        if not any(len(table.get(ch, ())) > 1 for ch in phrase):
+            where = yamlfile.key_line(senses, phrase)
+            raise ReportError(shown, f"sentence_senses: {phrase} has no character with more than one form", _HINT, where)
     return Rules(tuple(order), frozenset(risky), says, frozenset(split), frozenset(senses))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -84,8 +85,10 @@ def test_cli_review_json_and_text() -> None:
     data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     assert (data["report"], data["target"], data["config"]) == (SEED.stem, "zh-Hant", "s2tw")
     assert data["summary"]["occurrences"] == len(data["items"]) > 0
-    text = subprocess.run([*run, "--target", "zh-Hant"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    every = [*run, "--target", "zh-Hant", "--all"]
+    text = subprocess.run(every, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert text.startswith(f"# Review list: {SEED.stem} -> zh-Hant (s2tw)")
+    assert "No risky choice is open." in text  # the seed was reviewed in full
     assert text.count("\n| ") == len(data["items"]) + 2  # header, rule, one row an item
     hk = json.loads(
         subprocess.run([*run, "--target", "zh-HK", "--json"], cwd=ROOT, capture_output=True, text=True).stdout
@@ -126,8 +129,38 @@ def test_a_conversion_that_changes_length_is_listed_without_guessing() -> None:
     assert items and all(i.form == "?" for i in items)
 
 
-def test_cli_review_open_lists_only_open_items() -> None:
+def test_cli_review_open_lists_only_open_risky_words(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "build_tools", "review", str(SEED), "--open"]
-    text = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "open: 0" in text
-    assert text.count("\n| ") == 2  # the table's header and rule only
+    assert subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout == "No risky choice is open.\n"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "r.txt").write_text(RISKY, encoding="utf-8")
+    run = [sys.executable, "-m", "build_tools", "review", "r", "--root", str(tmp_path)]
+    text = subprocess.run([*run, "--open"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    rows = text.splitlines()[2:]
+    # 发展 is an accepted word (data/accepted.yml): OpenCC's 厚植髮展 contradicts it, the most urgent reason
+    assert [row.split(" | ")[3:5] for row in rows] == [["厚植髮展", "厚植發展"], ["指明瞭", "指明了"]]
+    assert "(not-applied;" in rows[0] and "厚植发展: 厚植發展 |" in rows[0]  # the line that corrects it
+    assert "(readings-differ;" in rows[1] and "across the words 指明\\|了" in rows[1]
+    full = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "2 risky: 2 word(s) to check" in full and text.strip() in full
+    assert "Routine: " in full and "--all" in full and full.count("\n| ") == 4  # the routine ones are folded
+    data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    assert (data["summary"]["risky"], data["summary"]["to_check"]) == (2, 2)
+    assert len(data["items"]) == data["summary"]["occurrences"] > 2  # the JSON keeps every item
+
+
+# Two slips of OpenCC's segmentation from real reports (beijing and anhui 2026): 指明|了 and 厚植|发展.
+RISKY = "关于发展的报告\n\n一、总体情况\n\n为扩大开放指明了方向。厚植发展新动能新优势。\n"
+
+
+def test_convert_prints_the_open_risky_choices_of_each_report(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "r.txt").write_text(RISKY, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    shutil.copy(SEED.with_suffix(".yml"), tmp_path / "seeds" / SEED.with_suffix(".yml").name)
+    run = [sys.executable, "-m", "build_tools", "convert", "--root", str(tmp_path)]
+    out = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "review r: zh-Hant 2 risky choice(s) open in 2 word(s)" in out
+    assert f"review {SEED.stem}: zh-Hant 0 risky choice(s) open in 0 word(s), zh-HK 0" in out
+    again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout  # from the cache
+    assert again.splitlines()[1:] == out.splitlines()[1:]
