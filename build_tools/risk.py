@@ -219,7 +219,8 @@ def read_rules(path: Path) -> Rules:
     for phrase in senses:
         if not any(len(table.get(ch, ())) > 1 for ch in phrase):
             where = yamlfile.key_line(senses, phrase)
-            raise ReportError(shown, f"sentence_senses: {phrase} has no character with more than one form", _HINT, where)
+            message = f"sentence_senses: {phrase} has no character with more than one form"
+            raise ReportError(shown, message, _HINT, where)
     return Rules(tuple(order), frozenset(risky), says, frozenset(split), frozenset(senses))
 
 

@@ -131,7 +131,8 @@ def test_a_conversion_that_changes_length_is_listed_without_guessing() -> None:
 
 def test_cli_review_open_lists_only_open_risky_words(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "build_tools", "review", str(SEED), "--open"]
-    assert subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout == "No risky choice is open.\n"
+    seed = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert seed == "No risky choice is open.\n"
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "r.txt").write_text(RISKY, encoding="utf-8")
     run = [sys.executable, "-m", "build_tools", "review", "r", "--root", str(tmp_path)]

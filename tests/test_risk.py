@@ -59,7 +59,7 @@ def test_every_rule_has_a_case_and_every_case_comes_from_the_corpus() -> None:
 def test_risky_words_are_listed_in_the_order_of_the_rules() -> None:
     text = "关于测试的报告\n\n一、总体情况\n\n向特殊困难家庭增发一次性生活补贴。更加注重源头治理。指明了方向。\n"
     variants = pipeline.convert_text(text, "r.txt", Settings(slug="r"))
-    config, items = pipeline.review_lists(variants)["zh-Hant"]
+    _, items = pipeline.review_lists(variants)["zh-Hant"]
     order = risk.rules().order
     ranks = [order.index(check.reason) for check in review.to_check(items)]
     assert ranks == sorted(ranks) and ranks
