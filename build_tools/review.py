@@ -144,7 +144,7 @@ def _review_text(
         alternatives = tuple(c for c in ambiguous[src[i]] if c != form)
         fields: tuple = (place, line, i, src[i], form, alternatives, context, converted, status, by)
         if reading:
-            r = risk.assess(reading, i, alternatives, against, start, rules)
+            r = risk.assess(reading, i, ambiguous[src[i]], alternatives, against, start, rules)
             fields += (r.how, r.reasons, r.risky, src[slice(*r.word)], out[slice(*r.word)], r.other)
         item = Item(*fields)
         items.append(item)

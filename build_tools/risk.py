@@ -23,7 +23,17 @@ from .trace import PROJECT, Piece
 
 RULES_FILE = Path(__file__).parent / "data" / "review_rules.yml"
 # The rules the code knows, each a test below; the data file orders them and says which are risky.
-KNOWN = ("not-applied", "readings-differ", "sentence-sense", "several-senses", "split-default", "crosses-words")
+KNOWN = (
+    "not-applied",
+    "readings-differ",
+    "sentence-sense",
+    "several-senses",
+    "phrase-form",
+    "quoted-term",
+    "split-crossing",
+    "split-default",
+    "crosses-words",
+)
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
@@ -34,6 +44,8 @@ class Rules:
     says: dict[str, str]
     split: frozenset[str]  # characters whose senses split
     senses: frozenset[str]  # phrases whose sense depends on the sentence
+    quotes: dict[str, str]  # opening -> closing quotation mark of a coined term
+    longest: int  # the most characters of a coined term
 
 
 @dataclass(frozen=True)
@@ -74,9 +86,16 @@ class Risk:
 
 
 def assess(
-    reading: Reading, i: int, alternatives: tuple[str, ...], against: Phrase | None, against_at: int, rules: Rules
+    reading: Reading,
+    i: int,
+    forms: tuple[str, ...],
+    alternatives: tuple[str, ...],
+    against: Phrase | None,
+    against_at: int,
+    rules: Rules,
 ) -> Risk:
-    """The risk of the choice OpenCC made at offset i. `against` is a phrase of the project's own
+    """The risk of the choice OpenCC made at offset i. `forms` are the character's candidates (its
+    default first), `alternatives` those it did not get. `against` is a phrase of the project's own
     (entry, lock or accepted word) that covers i from `against_at` and writes it otherwise."""
     src, out = reading.src, reading.out
     piece = reading.at.get(i)
@@ -92,10 +111,15 @@ def assess(
         span = (min(span[0], sense[0]), max(span[1], sense[1]))
     if piece and piece.source != PROJECT and len({c[i - piece.start] for c in piece.candidates}) > 1:
         reasons.append("several-senses")
-    if piece is None and src[i] in rules.split:
+    split = src[i] in rules.split
+    if split and piece and piece.source != PROJECT and piece.candidates[0][i - piece.start] != forms[0]:
+        reasons.append("phrase-form")
+    if split and (piece is None or piece.source != PROJECT) and _quoted(src, i, rules):
+        reasons.append("quoted-term")
+    if split and piece is None:
         reasons.append("split-default")
     if piece and piece.source != PROJECT and not reading.fits(piece.start, piece.end):
-        reasons.append("crosses-words")
+        reasons.append("split-crossing" if split else "crosses-words")
     reasons.sort(key=rules.order.index)
     word = _word(reading, *span, context=bool(sense))
     first = reasons[0] if reasons else ""
@@ -109,6 +133,17 @@ def _sense(src: str, i: int, senses: frozenset[str]) -> tuple[int, int] | None:
         if 0 <= start <= i < start + len(phrase):
             return start, start + len(phrase)
     return None
+
+
+def _quoted(src: str, i: int, rules: Rules) -> bool:
+    """Whether offset i is inside a quoted term of at most rules.longest characters (“几字弯”)."""
+    closing = set(rules.quotes.values())
+    for k in range(i - 1, max(-1, i - 1 - rules.longest), -1):
+        if src[k] in rules.quotes:
+            return 0 <= src.find(rules.quotes[src[k]], i + 1, k + rules.longest + 2)
+        if src[k] in closing:
+            return False
+    return False
 
 
 def _word(reading: Reading, start: int, end: int, context: bool) -> tuple[int, int]:
@@ -149,7 +184,7 @@ def _other(
         return "".join(chars)
     if first in ("sentence-sense", "several-senses") and piece and len(piece.candidates) > 1:
         return " / ".join(_with(out, a, b, piece.start, c) for c in piece.candidates if c != piece.candidates[0])
-    if first in ("sentence-sense", "several-senses", "split-default"):
+    if first in ("sentence-sense", "several-senses", "phrase-form", "quoted-term", "split-crossing", "split-default"):
         return " / ".join(_with(out, a, b, i, alt) for alt in alternatives)
     return ""
 
@@ -221,7 +256,20 @@ def read_rules(path: Path) -> Rules:
             where = yamlfile.key_line(senses, phrase)
             message = f"sentence_senses: {phrase} has no character with more than one form"
             raise ReportError(shown, message, _HINT, where)
-    return Rules(tuple(order), frozenset(risky), says, frozenset(split), frozenset(senses))
+    quotes, longest = _quoted_terms(raw, shown)
+    return Rules(tuple(order), frozenset(risky), says, frozenset(split), frozenset(senses), quotes, longest)
+
+
+def _quoted_terms(raw: dict, shown: str) -> tuple[dict[str, str], int]:
+    value = raw.get("quoted_terms")
+    where = yamlfile.key_line(raw, "quoted_terms")
+    quotes = value.get("quotes") if isinstance(value, dict) else None
+    longest = value.get("longest") if isinstance(value, dict) else None
+    if not isinstance(quotes, list) or not all(isinstance(q, str) and len(q) == 2 for q in quotes):
+        raise ReportError(shown, "quoted_terms: `quotes:` must list pairs of marks such as “”", _HINT, where)
+    if type(longest) is not int or longest < 1:
+        raise ReportError(shown, "quoted_terms: `longest:` must be a whole number of characters", _HINT, where)
+    return {q[0]: q[1] for q in quotes}, longest
 
 
 def _mapping(raw: dict, key: str, shown: str) -> dict:

@@ -17,5 +17,5 @@ jieba.setLogLevel(logging.WARNING)
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each word of a Simplified text, in order, covering it all."""
-    ends = list(accumulate(len(word) for word in jieba.cut(text)))
+    ends = list(accumulate(len(word) for word in jieba.cut(text, HMM=False)))
     return list(zip([0, *ends[:-1]], ends, strict=True))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from build_tools import dictionary, pipeline, review
+from build_tools import dictionary, pipeline, review, risk
 from build_tools.converter import character_table, converter
 from build_tools.model import Settings
 from build_tools.variants import to_variant
@@ -136,22 +136,32 @@ def test_cli_review_open_lists_only_open_risky_words(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "r.txt").write_text(RISKY, encoding="utf-8")
     run = [sys.executable, "-m", "build_tools", "review", "r", "--root", str(tmp_path)]
+    data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    assert len(data["items"]) == data["summary"]["occurrences"] > 4  # the JSON keeps every item
+    risky = [i for i in data["items"] if i["status"] == "open" and i["risky"]]
+    words = list(dict.fromkeys((i["word"], i["word_form"], i["other"], i["reasons"][0]) for i in risky))
+    assert (data["summary"]["risky"], data["summary"]["to_check"]) == (len(risky), len(words)) and words
+    order = risk.rules().order
+    ranks = [order.index(reason) for *_, reason in words]
+    assert sorted(ranks) == [order.index(reason) for *_, reason in sorted(words, key=lambda w: order.index(w[3]))]
     text = subprocess.run([*run, "--open"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     rows = text.splitlines()[2:]
-    # 发展 is an accepted word (data/accepted.yml): OpenCC's 厚植髮展 contradicts it, the most urgent reason
-    assert [row.split(" | ")[3:5] for row in rows] == [["厚植髮展", "厚植發展"], ["指明瞭", "指明了"]]
-    assert "(not-applied;" in rows[0] and "厚植发展: 厚植發展 |" in rows[0]  # the line that corrects it
-    assert "(readings-differ;" in rows[1] and "across the words 指明\\|了" in rows[1]
+    assert len(rows) == len(words)
+    assert [row.split(" | ")[3:5] for row in rows] == [
+        [form, other] for _, form, other, _ in sorted(words, key=lambda w: order.index(w[3]))
+    ]
+    for row, (word, form, _, reason) in zip(rows, sorted(words, key=lambda w: order.index(w[3])), strict=True):
+        assert f"({reason};" in row and f" {word}: {form} |" in row  # why, and the line that accepts it
     full = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "2 risky: 2 word(s) to check" in full and text.strip() in full
-    assert "Routine: " in full and "--all" in full and full.count("\n| ") == 4  # the routine ones are folded
-    data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
-    assert (data["summary"]["risky"], data["summary"]["to_check"]) == (2, 2)
-    assert len(data["items"]) == data["summary"]["occurrences"] > 2  # the JSON keeps every item
+    assert f"{len(risky)} risky: {len(words)} word(s) to check" in full and text.strip() in full
+    assert "Routine: " in full and "--all" in full and full.count("\n| ") == len(rows) + 2  # routine ones folded
+    every = subprocess.run([*run, "--all"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert every.count("\n| ") == len(rows) + 2 + len(data["items"]) + 2
 
 
-# Two slips of OpenCC's segmentation from real reports (beijing and anhui 2026): 指明|了 and 厚植|发展.
-RISKY = "关于发展的报告\n\n一、总体情况\n\n为扩大开放指明了方向。厚植发展新动能新优势。\n"
+# Choices no dictionary decides once for every report: 编制 as staffing or compiling (the sense
+# depends on the sentence), 台 after a number converted alone by its default (beijing 2026).
+RISKY = "关于编制的报告\n\n一、总体情况\n\n严格核定编制，统筹使用编制资源。老楼加装电梯869台。\n"
 
 
 def test_convert_prints_the_open_risky_choices_of_each_report(tmp_path: Path) -> None:
@@ -161,7 +171,12 @@ def test_convert_prints_the_open_risky_choices_of_each_report(tmp_path: Path) ->
     shutil.copy(SEED.with_suffix(".yml"), tmp_path / "seeds" / SEED.with_suffix(".yml").name)
     run = [sys.executable, "-m", "build_tools", "convert", "--root", str(tmp_path)]
     out = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "review r: zh-Hant 2 risky choice(s) open in 2 word(s)" in out
+    review_run = [sys.executable, "-m", "build_tools", "review", "r", "--root", str(tmp_path), "--json"]
+    summary = json.loads(subprocess.run(review_run, cwd=ROOT, capture_output=True, text=True, check=True).stdout)[
+        "summary"
+    ]
+    assert summary["risky"] > 0
+    assert f"review r: zh-Hant {summary['risky']} risky choice(s) open in {summary['to_check']} word(s)" in out
     assert f"review {SEED.stem}: zh-Hant 0 risky choice(s) open in 0 word(s), zh-HK 0" in out
     again = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout  # from the cache
     assert again.splitlines()[1:] == out.splitlines()[1:]

@@ -1,0 +1,152 @@
+"""Scores of the conversion and of the review list on the gold sets (tests/cases/conversion_gold/).
+
+For each gold report, three conversions, each reviewed as the build reviews it (same rules, the
+shared accepted words of build_tools/data/accepted.yml):
+- now: OpenCC with the project's dictionary as it is (what the site publishes);
+- opencc: plain OpenCC, no dictionary;
+- before: OpenCC with the dictionary of before issue 15 (tests/cases/conversion_before_issue_15.yml).
+The converter is scored on `now` (wrong characters: target 0); the review list on its recall of
+the real errors of `opencc` and `before` among the items it flags (open and risky: target 100 %),
+and on how much it asks an editor to read (flagged choices and words per 10,000 characters).
+
+`python tests/conversion_scores.py` prints the table kept in build_tools/conversion.md.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from conversion_gold import GoldItem, gold_files, gold_items
+
+from build_tools import dictionary, pipeline, review, yamlfile
+from build_tools.converter import character_table, converter
+from build_tools.model import Phrase, Settings
+from build_tools.reading import reader
+from build_tools.variants import to_variant
+
+BEFORE = Path(__file__).parent / "cases" / "conversion_before_issue_15.yml"
+LANG = {"s2tw": "zh-Hant", "s2hk": "zh-HK"}
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One gold report under one conversion: what came out wrong, and what the review flags."""
+
+    report: str
+    config: str
+    conversion: str  # now, opencc or before
+    chars: int  # characters of the report's converted texts
+    judged: int  # gold items scored (every published one-to-many character)
+    wrong: tuple[GoldItem, ...]  # items whose converted form is not acceptable
+    missed: tuple[GoldItem, ...]  # wrong items the review does not flag
+    flagged: int  # open risky choices
+    words: int  # the words in context they make (what an editor reads)
+    seconds: float  # the review of this report (trace, jieba, rules), CPU
+
+
+def score(gold: Path, conversion: str) -> Scored:
+    data = yamlfile.load(gold)
+    config, name = data["config"], Path(data["report"]).name
+    source = _source(data["report"])
+    decided, pairs = _dictionary(config, conversion)
+    convert = converter(config, pairs)
+    variant = to_variant(source, LANG[config], convert)
+    accepted = dictionary.accepted(config, source.settings)
+    start = time.process_time()
+    read = reader(config, pairs, convert)
+    items = review.review(source, variant, character_table(config), decided, accepted, read)
+    seconds = time.process_time() - start
+    at = _positions(source, data["report"])
+    by_place = {(i.place, i.offset): i for i in items}
+    wrong, missed, judged = [], [], 0
+    for gold_item in gold_items(gold):
+        where = at.get((gold_item.line, gold_item.column))
+        if where is None:
+            assert not gold_item.published, f"{name}: {gold_item} is published but not in the model"
+            continue
+        judged += 1
+        item = by_place[where]
+        if item.form not in gold_item.forms:
+            wrong.append(gold_item)
+            if not (item.status == "open" and item.risky):
+                missed.append(gold_item)
+    flagged, words = review.open_risky(items)
+    chars = sum(len(text) for _, _, text in review.texts(source))
+    return Scored(name, config, conversion, chars, judged, tuple(wrong), tuple(missed), flagged, words, seconds)
+
+
+@cache
+def _source(report: str) -> pipeline.Report:
+    from conftest import corpus_file
+
+    path = corpus_file(report)
+    return pipeline.parse_text(path.read_text(encoding="utf-8"), report, Settings(slug=path.stem)).report
+
+
+def _dictionary(config: str, conversion: str) -> tuple[dict[str, Phrase], tuple[tuple[str, str], ...]]:
+    """The entries that decide (for the review list) and the pairs OpenCC gets, of one conversion."""
+    settings = Settings(slug="gold")
+    if conversion == "now":
+        return dictionary.entries(config, settings), dictionary.pairs(config, settings)
+    if conversion == "opencc":
+        return {}, ()
+    layers = [dictionary.load_table(BEFORE, "entry"), dictionary.load_locks(dictionary.DATA / "locks.yml")]
+    merged = dictionary.merge(layers, config)
+    return merged, tuple(sorted((p.phrase, p.form) for p in merged.values()))
+
+
+def _positions(source: pipeline.Report, report: str) -> dict[tuple[int, int], tuple[str, int]]:
+    """(line, column) of the corpus file, 1-based -> (place, offset) of that character in the model."""
+    from conftest import corpus_file
+
+    lines = corpus_file(report).read_text(encoding="utf-8").split("\n")
+    found: dict[tuple[int, int], tuple[str, int]] = {}
+    for place, line, text in review.texts(source):
+        column = lines[line - 1].find(text) if text and 0 < line <= len(lines) else -1
+        if column >= 0:
+            found.update(((line, column + 1 + k), (place, k)) for k in range(len(text)))
+    return found
+
+
+def scores() -> list[Scored]:
+    return [score(gold, conversion) for gold in gold_files() for conversion in ("now", "opencc", "before")]
+
+
+def table(found: list[Scored]) -> str:
+    """The maintainers' table: one row per gold report and config."""
+    rows = [
+        "| report | config | characters | judged | wrong now | wrong OpenCC | wrong before "
+        "| flagged (recall OpenCC / before) | risky open now | words to check now | per 10,000 characters |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+    ]
+    keyed = {(s.report, s.config, s.conversion): s for s in found}
+    for report, config in dict.fromkeys((s.report, s.config) for s in found):
+        now, plain, before = (keyed[report, config, c] for c in ("now", "opencc", "before"))
+        recall = f"{_recall(plain)} / {_recall(before)}"
+        per = f"{now.flagged * 1e4 / now.chars:.1f} / {now.words * 1e4 / now.chars:.1f} words"
+        cells = (report.removesuffix("-government-work-report.txt"), config, f"{now.chars:,}", f"{now.judged:,}")
+        cells += (str(len(now.wrong)), str(len(plain.wrong)), str(len(before.wrong)), recall)
+        rows.append("| " + " | ".join((*cells, str(now.flagged), str(now.words), per)) + " |")
+    return "\n".join(rows)
+
+
+def _recall(s: Scored) -> str:
+    caught = len(s.wrong) - len(s.missed)
+    return f"{caught}/{len(s.wrong)} ({100 * caught / len(s.wrong):.0f} %)" if s.wrong else "no error"
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    found = scores()
+    print(table(found))
+    for s in found:
+        for item in s.missed:
+            print(f"missed ({s.conversion}): {s.report}:{item.line}:{item.column} {item.word} {item.char}")
+        if s.conversion == "now":
+            for item in s.wrong:
+                print(f"wrong now: {s.report}:{item.line}:{item.column} {item.word} {item.char} -> {item.forms}")
+    print(f"review CPU seconds per report: {', '.join(f'{s.seconds:.2f}' for s in found if s.conversion == 'now')}")
