@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
+from . import risk, yamlfile
 from .converter import allowed_forms
 from .errors import ReportError
 from .model import Phrase, Settings
@@ -57,6 +57,10 @@ def read_table(raw: Any, path: str, kind: str, line: int | None = None) -> tuple
         for phrase, form in table.items():
             where = yamlfile.key_line(table, phrase) or at
             out.append(_phrase(config, phrase, form, kind, path, where))
+            if kind == "accepted" and phrase in risk.rules().senses:
+                message = f"{config}: the sense of {phrase} depends on the sentence; it is not accepted alone"
+                hint = f"accept it with a neighbouring word, as the review list shows it (e.g. {phrase}规划)"
+                raise ReportError(path, message, hint, where)
     return tuple(out)
 
 

@@ -55,6 +55,16 @@ def test_bad_dictionary_entry_names_its_line(tmp_path: Path, text: str, line: in
     assert "hint:" in str(err)
 
 
+def test_a_word_whose_sense_depends_on_the_sentence_is_not_accepted_alone(tmp_path: Path) -> None:
+    path = tmp_path / "accepted.yml"
+    path.write_text("s2tw:\n  编制规划: 編製規劃\n  编制: 編制\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        dictionary.load_table(path, "accepted")
+    assert caught.value.line == 3 and "depends on the sentence" in caught.value.message
+    path.write_text("s2tw:\n  编制规划: 編製規劃\n", encoding="utf-8")
+    assert [p.phrase for p in dictionary.load_table(path, "accepted")] == ["编制规划"]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
