@@ -29,6 +29,7 @@ from build_tools.reading import reader
 from build_tools.variants import to_variant
 
 BEFORE = Path(__file__).parent / "cases" / "conversion_before_issue_15.yml"
+CHANGES = Path(__file__).parent / "cases" / "conversion_changes.yml"
 LANG = {"s2tw": "zh-Hant", "s2hk": "zh-HK"}
 
 
@@ -52,13 +53,8 @@ def score(gold: Path, conversion: str) -> Scored:
     data = yamlfile.load(gold)
     config, name = data["config"], Path(data["report"]).name
     source = _source(data["report"])
-    decided, pairs = _dictionary(config, conversion)
-    convert = converter(config, pairs)
-    variant = to_variant(source, LANG[config], convert)
-    accepted = dictionary.accepted(config, source.settings)
     start = time.process_time()
-    read = reader(config, pairs, convert)
-    items = review.review(source, variant, character_table(config), decided, accepted, read)
+    items = reviewed(source, config, conversion)
     seconds = time.process_time() - start
     at = _positions(source, data["report"])
     by_place = {(i.place, i.offset): i for i in items}
@@ -79,12 +75,49 @@ def score(gold: Path, conversion: str) -> Scored:
     return Scored(name, config, conversion, chars, judged, tuple(wrong), tuple(missed), flagged, words, seconds)
 
 
+def reviewed(source: pipeline.Report, config: str, conversion: str) -> list[review.Item]:
+    """The review list of one report converted by `conversion` (now, opencc or before)."""
+    decided, pairs = _dictionary(config, conversion)
+    convert = converter(config, pairs)
+    variant = to_variant(source, LANG[config], convert)
+    accepted = dictionary.accepted(config, source.settings)
+    return review.review(source, variant, character_table(config), decided, accepted, reader(config, pairs, convert))
+
+
 @cache
 def _source(report: str) -> pipeline.Report:
+    """A corpus file parsed as the build parses it (its first line as the title where the parser
+    finds none: a copy that starts with body text)."""
     from conftest import corpus_file
 
     path = corpus_file(report)
-    return pipeline.parse_text(path.read_text(encoding="utf-8"), report, Settings(slug=path.stem)).report
+    text = path.read_text(encoding="utf-8")
+    try:
+        return pipeline.parse_text(text, report, Settings(slug=path.stem)).report
+    except pipeline.ReportError:
+        return pipeline.parse_text(text, report, Settings(slug=path.stem, title=text.split("\n")[0][:60])).report
+
+
+def corpus_fixes(config: str) -> tuple[int, list[str]]:
+    """The fixes of issue 15 over the whole corpus (rows of tests/cases/conversion_changes.yml where
+    the project before it was wrong too, each judged right): how many there are, and those the
+    review of plain OpenCC's text does not flag."""
+    rows = yamlfile.load(CHANGES)[config] or {}
+    total, missed = 0, []
+    for report, found in rows.items():
+        fixes = [r for r in found if r["before"] != r["after"]]
+        if not fixes or report.startswith("seeds/"):
+            continue
+        source = _source(report)
+        at = _positions(source, report)
+        by_place = {(i.place, i.offset): i for i in reviewed(source, config, "opencc")}
+        for row in fixes:
+            line, column = (int(n) for n in row["at"].split(":"))
+            total += 1
+            item = by_place.get(at.get((line, column), ("", -1)))
+            if item is None or not (item.status == "open" and item.risky):
+                missed.append(f"{report}:{row['at']} {row['source']}")
+    return total, missed
 
 
 def _dictionary(config: str, conversion: str) -> tuple[dict[str, Phrase], tuple[tuple[str, str], ...]]:
@@ -150,3 +183,8 @@ if __name__ == "__main__":
             for item in s.wrong:
                 print(f"wrong now: {s.report}:{item.line}:{item.column} {item.word} {item.char} -> {item.forms}")
     print(f"review CPU seconds per report: {', '.join(f'{s.seconds:.2f}' for s in found if s.conversion == 'now')}")
+    for config in ("s2tw", "s2hk"):
+        total, missed = corpus_fixes(config)
+        flagged = total - len(missed)
+        print(f"{config}: the review of plain OpenCC flags {flagged} of the {total} fixes of issue 15 in the corpus")
+        print("\n".join(f"  missed: {m}" for m in missed))
