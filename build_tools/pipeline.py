@@ -27,6 +27,7 @@ from .reproducible import source_date_epoch
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .timings import Timings
+from .translations.stage import Layer
 from .translations.stage import layer as translation_layer
 from .variants import convert_many, detect_script, to_variant, variant_texts
 
@@ -47,6 +48,7 @@ class Built:
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
+    english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
@@ -92,7 +94,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         write_fold_maps(root / "docs", ALL_SITES)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock, english)
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -357,6 +359,8 @@ def _union(a: Glossary, b: Glossary) -> Glossary:
 
 def conversion_note(report: Report) -> str:
     words = ui(report.lang)
+    if report.lang not in SITE_LANGS:  # a translation (its PDF's cover)
+        return str(words["pdf_unofficial"])
     if report.lang == report.source_lang:
         return words["converted_from"]
     config = config_for(report)

@@ -25,9 +25,13 @@ class English:
     status: Status
     misses: tuple[Miss, ...]  # unjustified term-check misses
     catalogue: str  # the catalogue's path, as shown to editors
+    paragraphs: dict[str, Paragraph]  # the original's, by id (their 一是 anchors)
 
     def state(self, unit_id: str) -> str:
         return self.states.get(unit_id, UNTRANSLATED)
+
+    def original_paragraph(self, paragraph_id: str) -> Paragraph:
+        return self.paragraphs[paragraph_id]
 
 
 def english(original: Report, entries: dict[str, Entry], misses: list[Miss], shown: str) -> English:
@@ -51,7 +55,7 @@ def english(original: Report, entries: dict[str, Entry], misses: list[Miss], sho
             return replace(b, rows=rows)
         if states.get(b.id) == UNTRANSLATED:
             return replace(b, terms=())  # the Chinese, with its 一是 marks; no glossary links here
-        return Paragraph(b.id, text(b.id, b.text), b.line, b.items)
+        return Paragraph(b.id, text(b.id, b.text), b.line)  # 一是 offsets are the Chinese text's
 
     def section(s: Section) -> Section:
         return replace(
@@ -73,7 +77,7 @@ def english(original: Report, entries: dict[str, Entry], misses: list[Miss], sho
         sections=tuple(section(s) for s in original.sections),
         citations=(),
     )
-    return English(report, original, states, status(every, entries), tuple(misses), shown)
+    return English(report, original, states, status(every, entries), tuple(misses), shown, _paragraphs(original))
 
 
 def _publisher(original: Report, text: Callable[[str, str], str]) -> str | None:
@@ -86,3 +90,15 @@ def _publisher(original: Report, text: Callable[[str, str], str]) -> str | None:
         if f.value == original.publisher:
             return text(f"meta-{n}", f.value)
     return original.publisher
+
+
+def _paragraphs(report: Report) -> dict[str, Paragraph]:
+    found: dict[str, Paragraph] = {}
+
+    def walk(blocks: tuple[Block, ...], sections: tuple[Section, ...]) -> None:
+        found.update((b.id, b) for b in blocks if isinstance(b, Paragraph))
+        for s in sections:
+            walk(s.blocks, s.children)
+
+    walk(report.preamble, report.sections)
+    return found

@@ -9,6 +9,7 @@ so a citation or a switch of language keeps its paragraph.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .. import render, webmeta
@@ -158,11 +159,11 @@ def _block(e: English, b: Block) -> str:
 def _paragraph(e: English, p: Paragraph) -> str:
     s = e.state(p.id)
     if s == UNTRANSLATED:  # the Chinese as the Chinese pages show it, with its 一是 marks
-        chinese = render._paragraph(p)
+        chinese = render._paragraph(replace(e.original_paragraph(p.id), terms=()))  # no glossary in English
         plain = f'<p id="{p.id}" class="para">'
         assert chinese.startswith(plain)
         return f'<p id="{p.id}" class="para tr-untranslated" lang="zh-Hans">{_flag(s)}' + chinese[len(plain) :]
-    anchors = "".join(f'<span class="item" id="{i.id}"></span>' for i in p.items)
+    anchors = "".join(f'<span class="item" id="{i.id}"></span>' for i in e.original_paragraph(p.id).items)
     flag = _flag(s) + " " if s == FUZZY else ""
     css = "para" if s == TRANSLATED else f"para tr-{s}"
     return f'<p id="{p.id}" class="{css}">{anchors}{flag}{render.html_text(p.text)}</p>'

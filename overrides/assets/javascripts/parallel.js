@@ -36,7 +36,7 @@
   }
   function counterpart(doc, id, lang) {
     var found = doc.getElementById(id);
-    if (!found) return null;
+    if (!found || found.classList.contains("tr-untranslated")) return null;  // no English: nothing to add
     var node;
     if (/^H[1-6]$/.test(found.tagName)) {
       node = document.createElement("p");  // not a heading: the page keeps one outline
@@ -48,6 +48,7 @@
     }
     node.querySelectorAll(".headerlink, .para-tools").forEach(function (n) { n.remove(); });
     node.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+    node.querySelectorAll("a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), link(lang)).href; });
     node.removeAttribute("id");
     node.classList.add("parallel-text");
     if (!node.getAttribute("lang")) node.setAttribute("lang", lang);
@@ -63,7 +64,7 @@
       clear();
       Array.prototype.slice.call(article.children).forEach(function (node) {
         var id = keyOf(node);
-        var other = id && counterpart(doc, id, lang);
+        var other = id && !node.classList.contains("tr-untranslated") && counterpart(doc, id, lang);
         if (!other) return;
         node.classList.add("has-parallel");
         node.after(other);
