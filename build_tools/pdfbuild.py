@@ -45,13 +45,15 @@ def build_pdfs(root: Path) -> list[Path]:
 
 def _english_pdfs(root: Path, built: pipeline.Built) -> list[Path]:
     """The English PDF of each report whose translation is complete (nothing untranslated or fuzzy)."""
+    complete = [e for e in (built.english.englishes if built.english else ()) if e.status.complete]
+    if not complete:
+        return []
     site = variant_site(root, "en")
     written = []
-    for e in built.english.englishes if built.english else ():
-        if e.status.complete:
-            target = site.dir / render.pdf_path(e.report)
-            write_pdf(e.report, target, f"{site.url.rstrip('/')}/{e.report.slug}/" if site.url else None)
-            written.append(target)
+    for e in complete:
+        target = site.dir / render.pdf_path(e.report)
+        write_pdf(e.report, target, f"{site.url.rstrip('/')}/{e.report.slug}/" if site.url else None)
+        written.append(target)
     return written
 
 

@@ -14,8 +14,7 @@ from build_tools import pipeline
 from build_tools.translations import catalogue
 from build_tools.translations.units import units
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "zhenhai-2024-law-based-government.txt"
-SLUG = SEED.stem
+SLUG = "zhenhai-2024-law-based-government"  # the seed's (conftest.SEED)
 OTHER = "plain-copy"  # the seed's text again, without a catalogue: no English
 PO = f"en/{SLUG}.po"
 ENGLISH = {
@@ -43,6 +42,8 @@ UNTRANSLATED = "part-1-1-p3"  # one of the units left untranslated
 
 def partial_catalogue() -> str:
     """The seed's catalogue as `translations update` makes it, with ENGLISH filled in."""
+    from conftest import SEED  # here: conftest imports this module
+
     report = pipeline.convert_file(SEED)["zh-Hans"]
     po, _ = catalogue.update(None, units(report), SLUG, f"seeds/{SEED.name}", lambda u: "")
     for entry in po:
@@ -55,7 +56,7 @@ def partial_catalogue() -> str:
 @pytest.fixture(scope="session")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """site/ of the two reports, built as `make site` builds it (no PDFs)."""
-    from conftest import build_project
+    from conftest import SEED, build_project
 
     text = SEED.read_text(encoding="utf-8")
     seeds = {
