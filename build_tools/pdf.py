@@ -39,7 +39,7 @@ def print_html(report: Report, ui: dict[str, Any], note: str, site_url: str | No
             "<head>",
             '<meta charset="utf-8">',
             *_properties(report),
-            f"<style>{_page_style(report.lang)}{_marking(ui)}</style>",
+            f"<style>{_page_style(report.lang)}{_translation_style(ui)}</style>",
             "</head>",
             "<body>",
             _cover(report, ui, note, site_url),
@@ -79,12 +79,18 @@ def _page_style(lang: str) -> str:
     )
 
 
-def _marking(ui: dict[str, Any]) -> str:
-    """A translation says on every page that it is one (ui.yml `pdf_marking`, English only)."""
+def _translation_style(ui: dict[str, Any]) -> str:
+    """A translation says on every page that it is one (ui.yml `pdf_marking`, English only); its
+    quotation marks and apostrophes take the faces' proportional (Latin) forms, not the full-width
+    Chinese ones."""
     if "pdf_marking" not in ui:
         return ""
     words = str(ui["pdf_marking"]).replace("\\", "\\\\").replace('"', '\\"')
-    return f'\n@page {{ @bottom-left {{ content: "{words}"; font-size: 7pt; color: #555; }} }}'
+    return (
+        "\nhtml { font-variant-east-asian: proportional-width; }"
+        "\n@page { font-variant-east-asian: proportional-width; }"
+        f'\n@page {{ @bottom-left {{ content: "{words}"; font-size: 7pt; color: #555; }} }}'
+    )
 
 
 def _cover(r: Report, ui: dict[str, Any], note: str, site_url: str | None) -> str:

@@ -79,7 +79,8 @@ def _index_page(e: English, ui: dict[str, Any]) -> str:
         "search_also": _search_also(e, [], "title"),
     }
     out = [render.front_matter(r.title, meta), f"# {render.md_text(r.title)} {_attrs(e, 'title', 'title')}", ""]
-    out += [f'<p class="translation-note">{render.html_text(ui["translation_note"])}</p>', ""]
+    note = ui["translation_note"] + ("" if e.status.complete else " " + ui["translation_partial"])
+    out += [f'<p class="translation-note">{render.html_text(note)}</p>', ""]
     out += [status_note(e.status, LANG, ui, r.slug), ""]
     out += render._dateline(r, ui) + _metadata(e, ui)
     if e.status.complete:
