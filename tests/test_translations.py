@@ -63,6 +63,10 @@ def test_update_creates_a_catalogue_with_one_entry_per_unit_keyed_by_id(tmp_path
     assert by_id["meta-3"].msgstr == "2025-03-11"  # a date is its own translation
     assert by_id["part-1-1-p1"].msgstr == "" and by_id["part-1-1-p1"].occurrences
     assert "法治政府: law-based government" in by_id["title"].comment  # the terms, for the translator
+    again = run(root, "update", f"seeds/{SEED.name}")  # a report named by its file: nothing to change
+    assert again.returncode == 0 and again.stdout == f"{PO}: no change\n"
+    bad = run(root, "update", "no-such-report")
+    assert bad.returncode == 1 and "no-such-report: no such report in seeds/" in bad.stderr
 
 
 def test_editing_one_sentence_makes_exactly_that_unit_fuzzy(tmp_path):

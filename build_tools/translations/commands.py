@@ -46,7 +46,7 @@ def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
         path = catalogue.catalogue_path(root, report.slug)
         if names is None and not path.is_file():
             continue
-        if names is not None and not {seed.stem, report.slug, str(seed)} & set(names):
+        if names is not None and not {seed.stem, report.slug, str(seed.relative_to(root))} & set(names):
             continue
         gloss = pipeline.report_glossary(root, seed)
         found.append(Catalogue(report, str(seed.relative_to(root)), path, str(path.relative_to(root)), gloss))
