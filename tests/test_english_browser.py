@@ -124,6 +124,14 @@ def test_no_serious_axe_violations_on_english_pages(english_url, new_page, path,
     assert _violations(page) == []
 
 
+@pytest.mark.parametrize("variant", ["", "zh-Hant/"])
+def test_no_serious_axe_violations_on_a_chinese_index_page_with_its_english_status(english_url, new_page, variant):
+    page = new_page(PHONE)
+    page.goto(f"{english_url}{variant}{SLUG}/")
+    assert page.locator(".translation-status a[hreflang='en']").count() == 1
+    assert _violations(page) == []
+
+
 def test_english_citations_name_the_translation_and_the_original(english_url, new_page) -> None:
     page = new_page(DESKTOP)
     page.goto(f"{english_url}en/{PART}")
