@@ -54,7 +54,9 @@ def test_every_sentence_of_the_variant_is_on_its_traditional_site(built_site: Pa
 def test_every_page_exists_in_every_variant_with_its_lang(built_site: Path) -> None:
     """zh-HK too: the seed, the only report, switches it on."""
     hans = {
-        p.relative_to(built_site) for p in built_site.rglob("index.html") if not {"zh-Hant", "zh-HK"} & set(p.parts)
+        p.relative_to(built_site)
+        for p in built_site.rglob("index.html")
+        if not {"zh-Hant", "zh-HK", "en"} & set(p.relative_to(built_site).parts)
     }
     for lang in ("zh-Hant", "zh-HK"):
         assert {p.relative_to(built_site / lang) for p in (built_site / lang).rglob("index.html")} == hans
@@ -63,6 +65,9 @@ def test_every_page_exists_in_every_variant_with_its_lang(built_site: Path) -> N
         assert '<html lang="zh-Hans"' in (built_site / rel).read_text(encoding="utf-8")
         assert '<html lang="zh-Hant"' in (built_site / "zh-Hant" / rel).read_text(encoding="utf-8")
         assert '<html lang="zh-HK"' in (built_site / "zh-HK" / rel).read_text(encoding="utf-8")
+    english = {p.relative_to(built_site / "en") for p in (built_site / "en").rglob("index.html")}
+    assert Path("index.html") in english and english <= hans  # the seed's pages once it has a catalogue
+    assert all('<html lang="en"' in (built_site / "en" / rel).read_text(encoding="utf-8") for rel in english)
 
 
 def test_language_switch_leads_to_the_same_page(built_site: Path) -> None:
