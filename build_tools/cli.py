@@ -1,5 +1,5 @@
 """Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
-| review REPORT [--target T] [--json]`.
+| review REPORT [--target T] [--json] | translations update [REPORT…] | translations status [--terms]`.
 
 Errors -> exit 1."""
 
@@ -86,6 +86,20 @@ def _suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translations_update(args: argparse.Namespace) -> int:
+    from .translations import commands
+
+    for line in commands.update(Path(args.root), args.reports or None):
+        print(line)
+    return 0
+
+
+def _translations_status(args: argparse.Namespace) -> int:
+    from .translations import commands
+
+    return commands.print_status(Path(args.root), args.terms)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -117,4 +131,14 @@ def _parser() -> argparse.ArgumentParser:
     sug.add_argument("--min", type=int, default=3, help="least count for a recurring compound (default: 3)")
     sug.add_argument("--root", default=".", help="project folder holding seeds/glossary.yml (default: .)")
     sug.set_defaults(run=_suggest)
+    tr = commands.add_parser("translations", help="the English catalogues (translations/en/REPORT.po)")
+    tr_commands = tr.add_subparsers(required=True, metavar="ACTION")
+    upd = tr_commands.add_parser("update", help="make or refresh the catalogues from the reports")
+    upd.add_argument("reports", nargs="*", help="reports to start or refresh (default: every existing catalogue)")
+    upd.add_argument("--root", default=".", help="project folder holding seeds/ and translations/ (default: .)")
+    upd.set_defaults(run=_translations_update)
+    st = tr_commands.add_parser("status", help="units translated, fuzzy and untranslated, per catalogue")
+    st.add_argument("--terms", action="store_true", help="also list translated units that miss a glossary term")
+    st.add_argument("--root", default=".", help="project folder holding seeds/ and translations/ (default: .)")
+    st.set_defaults(run=_translations_status)
     return parser

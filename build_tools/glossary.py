@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _TITLE = re.compile(r"《[^《》]*》")  # a cited title is a proper name: no term links inside it
 _PINYIN = re.compile(r"[a-z]+[1-5](?: [a-z]+[1-5])*\Z")
 _REQUIRED = ("id", "zh-Hans", "en", "explain", "explain-en")
-_OPTIONAL = ("zh-Hant", "forms", "note", "note-en", "pinyin")
+_OPTIONAL = ("zh-Hant", "forms", "note", "note-en", "pinyin", "en-alternatives")
 _HINT = "see the comment at the top of seeds/glossary.yml for the fields of an entry"
 
 
@@ -44,6 +44,7 @@ class Entry:
     note_en: str | None
     pinyin: str | None
     line: int
+    english_alternatives: tuple[str, ...] = ()  # other right renderings (the translations' term check)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,17 @@ def _entry(raw: Any, path: str, parent_line: int) -> Entry:
         note_en=raw.get("note-en"),
         pinyin=_pinyin(raw, path, line),
         line=line,
+        english_alternatives=_alternatives(raw, path, line),
     )
+
+
+def _alternatives(raw: dict[str, Any], path: str, line: int) -> tuple[str, ...]:
+    """Other renderings a translation may use for the term (`en` stays the one shown)."""
+    value = raw.get("en-alternatives", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        hint = "write a list of English renderings: `en-alternatives: [major decisions]`"
+        raise ReportError(path, f"`en-alternatives:` of entry {raw['id']!r} must be a list of texts", hint, line)
+    return tuple(v.strip() for v in value)
 
 
 def _pinyin(raw: dict[str, Any], path: str, line: int) -> str | None:

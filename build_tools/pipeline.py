@@ -328,6 +328,11 @@ def _glossary(root: Path) -> Glossary:
     return load_glossary(path, str(path.relative_to(root)))
 
 
+def report_glossary(root: Path, seed: Path) -> Glossary:
+    """The glossary a report's terms come from: the shared one and the report's own entries."""
+    return _with_report_terms(_glossary(root), seed, root)
+
+
 def _with_report_terms(shared: Glossary, seed: Path, root: Path) -> Glossary:
     """The shared glossary plus the report's own entries in seeds/<name>.glossary.yml, if any."""
     path = seed.with_suffix(".glossary.yml")
