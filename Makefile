@@ -1,6 +1,6 @@
 # make site   - install everything (.venv, pinned packages) and build site/
 # make test   - the same plus test packages, then run the tests
-# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant or zh-HK for the others)
+# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant, zh-HK or en for the others)
 # make lint   - ruff
 # make bench  - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
 PY ?= python3
@@ -21,8 +21,9 @@ site: $(VENV)/.site-installed
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-HK.yml
+	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
 	$(BIN)/python -m build_tools pdf
-	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/ (with a PDF per report)"
+	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/, English at site/en/ (with PDFs)"
 
 test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
@@ -73,4 +74,4 @@ $(LIGHTHOUSE):
 	npm install --prefix build/lighthouse --no-audit --no-fund --silent
 
 clean:
-	rm -rf site docs/zh-Hans docs/zh-Hant docs/zh-HK docs/.generated.json build/cache
+	rm -rf site docs/zh-Hans docs/zh-Hant docs/zh-HK docs/en docs/.generated.json build/cache

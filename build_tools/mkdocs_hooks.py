@@ -42,6 +42,8 @@ def on_config(config: Any) -> Any:
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
     # a set: every page (and the sitemap, for every page) asks whether its URL is in it
     config.extra["hk_pages"] = set(site["hk_pages"])
+    # English has only the reports with a catalogue, the same way
+    config.extra["partial_pages"] = {"zh-HK": config.extra["hk_pages"], "en": set(site["en_pages"])}
     return config
 
 

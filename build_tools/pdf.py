@@ -22,6 +22,7 @@ FACES = {
     "zh-Hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
     "zh-Hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
     "zh-HK": ("Noto Serif CJK TC", "Noto Sans CJK TC"),  # the Traditional (TC) face, as zh-Hant
+    "en": ("Noto Serif CJK SC", "Noto Sans CJK SC"),  # their Latin letters; the original's title is zh-Hans
 }
 _SANS = (
     ".body-title, h1, h2, h3, h4, h5, h6, .cover-site, .cover-publisher, .cover-date, .toc, .meta, .pid, .provenance,"
@@ -38,7 +39,7 @@ def print_html(report: Report, ui: dict[str, Any], note: str, site_url: str | No
             "<head>",
             '<meta charset="utf-8">',
             *_properties(report),
-            f"<style>{_page_style(report.lang)}</style>",
+            f"<style>{_page_style(report.lang)}{_marking(ui)}</style>",
             "</head>",
             "<body>",
             _cover(report, ui, note, site_url),
@@ -76,6 +77,14 @@ def _page_style(lang: str) -> str:
         f'html {{ font-family: "{serif}", serif; }}\n'
         f'{_SANS} {{ font-family: "{sans}", sans-serif; }}'
     )
+
+
+def _marking(ui: dict[str, Any]) -> str:
+    """A translation says on every page that it is one (ui.yml `pdf_marking`, English only)."""
+    if "pdf_marking" not in ui:
+        return ""
+    words = str(ui["pdf_marking"]).replace("\\", "\\\\").replace('"', '\\"')
+    return f'\n@page {{ @bottom-left {{ content: "{words}"; font-size: 7pt; color: #555; }} }}'
 
 
 def _cover(r: Report, ui: dict[str, Any], note: str, site_url: str | None) -> str:

@@ -17,7 +17,7 @@ from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
 
-CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "mkdocs.zh-Hant.yml", "zh-HK": "mkdocs.zh-HK.yml"}
+CONFIGS = {"zh-Hans": "mkdocs.yml", "zh-Hant": "mkdocs.zh-Hant.yml", "zh-HK": "mkdocs.zh-HK.yml", "en": "mkdocs.en.yml"}
 STYLESHEET = DATA / "pdf.css"
 
 
@@ -39,6 +39,18 @@ def build_pdfs(root: Path) -> list[Path]:
             target = site.dir / render.pdf_path(report)
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
             write_pdf(report, target, url)
+            written.append(target)
+    return written + _english_pdfs(root, built)
+
+
+def _english_pdfs(root: Path, built: pipeline.Built) -> list[Path]:
+    """The English PDF of each report whose translation is complete (nothing untranslated or fuzzy)."""
+    site = variant_site(root, "en")
+    written = []
+    for e in built.english.englishes if built.english else ():
+        if e.status.complete:
+            target = site.dir / render.pdf_path(e.report)
+            write_pdf(e.report, target, f"{site.url.rstrip('/')}/{e.report.slug}/" if site.url else None)
             written.append(target)
     return written
 

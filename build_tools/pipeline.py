@@ -27,12 +27,15 @@ from .reproducible import source_date_epoch
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
 from .timings import Timings
+from .translations.stage import Layer
+from .translations.stage import layer as translation_layer
 from .variants import convert_many, detect_script, to_variant, variant_texts
 
 LANGS = render.LANGS
 CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 SITE_LANGS = render.SITE_LANGS  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
+ALL_SITES = (*SITE_LANGS, "en")  # en: only reports with a catalogue (translations/en/<slug>.po)
 SITE_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' default conversions (glossary)
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
@@ -45,6 +48,7 @@ class Built:
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
+    english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
@@ -64,11 +68,14 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     clock.lap("glossary and citations")
-    files: dict[str, str] = {}
+    by_slug = {v["zh-Hans"].slug: g for v, g in zip(variants, glossaries, strict=True)}
+    english = translation_layer(root, reports["zh-Hans"], by_slug, ui("en"))  # reports with a catalogue
+    clock.lap("translations")
+    files: dict[str, str] = dict(english.files)
     for lang in SITE_LANGS:
         files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
         for report in reports[lang]:
-            pages = render.render_report(report, ui(lang), conversion_note(report))
+            pages = render.render_report(report, ui(lang), conversion_note(report), english.note(report, ui(lang)))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
             files[f"{lang}/{render_terms.documents_path(report)}"] = render_terms.documents_page(
                 report, citations.kinds().labels, ui(lang)
@@ -81,13 +88,13 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         reviews = [store.review_files(keys[path], v, review_files_of) for path, v in converted]
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
-        write_tree(root / "build" / "review", {k: v for files in reviews for k, v in files.items()})
+        write_tree(root / "build" / "review", {k: v for files in reviews for k, v in files.items()} | english.review)
     changed = write_tree(root / "docs", files) if write else []
     if write:
-        write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
+        write_fold_maps(root / "docs", ALL_SITES)  # the cross-script search's character map
+    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock, english)
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -101,8 +108,8 @@ def mkdocs_site(root: Path) -> dict[str, Any]:
 
 
 def for_mkdocs(built: Built) -> dict[str, Any]:
-    """The nav of each variant and the URLs of the zh-HK pages."""
-    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK")}
+    """The nav of each variant and the URLs of the zh-HK and English pages."""
+    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "en_pages": page_urls(built, "en")}
 
 
 def _convert_all(
@@ -352,6 +359,8 @@ def _union(a: Glossary, b: Glossary) -> Glossary:
 
 def conversion_note(report: Report) -> str:
     words = ui(report.lang)
+    if report.lang not in SITE_LANGS:  # a translation (its PDF's cover)
+        return str(words["pdf_unofficial"])
     if report.lang == report.source_lang:
         return words["converted_from"]
     config = config_for(report)

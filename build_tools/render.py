@@ -42,8 +42,9 @@ def pdf_path(report: Report) -> str:
     return f"{report.slug}/{report.slug}.{report.lang}.pdf"
 
 
-def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, str]:
-    pages = {page_path(report): _index_page(report, ui, note)}
+def render_report(report: Report, ui: dict[str, Any], note: str, status: str = "") -> dict[str, str]:
+    """The report's pages; `status`: HTML of its English status line (translations/render.py), if any."""
+    pages = {page_path(report): _index_page(report, ui, note, status)}
     for section in report.sections:
         pages[page_path(report, section)] = _part_page(report, section, ui)
     return pages
@@ -95,7 +96,7 @@ def front_matter(title: str, meta: dict[str, Any] | None = None) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
+def _index_page(r: Report, ui: dict[str, Any], note: str, status: str = "") -> str:
     meta = {
         "description": webmeta.index_description(r),
         "jsonld": webmeta.report_jsonld(r, ui),
@@ -104,6 +105,7 @@ def _index_page(r: Report, ui: dict[str, Any], note: str) -> str:
     out = [front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
     out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
+    out += [status, ""] if status else []
     out += [_block(b, "../") for b in r.preamble]
     if r.sections:
         out += [f"## {md_text(ui['contents'])} {{#contents}}", "", *_contents(r), ""]

@@ -8,11 +8,19 @@ answers from the chunked index instead).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .foldmap import search_fold_map
 from .searchindex import FOLDER, Unit, build, page_units
 from .sitefiles import write_if_changed
+
+
+def _with_also(unit: Unit, also: dict[str, str]) -> Unit:
+    """A unit with the text a page gives its section for search only (front matter `search_also`,
+    heading id -> text): an English page's Chinese original, so a Chinese phrase finds it too."""
+    anchor = unit.location.partition("#")[2]
+    return replace(unit, text=f"{unit.text} {also[anchor]}") if anchor in also else unit
 
 
 class Collector:
@@ -24,7 +32,8 @@ class Collector:
     def add(self, content: str, url: str, title: str, meta: dict) -> None:
         search = meta.get("search") or {}
         if not search.get("exclude"):
-            self.units[url] = page_units(content, url, title, float(search.get("boost", 1)))
+            units = page_units(content, url, title, float(search.get("boost", 1)))
+            self.units[url] = [_with_also(u, meta.get("search_also") or {}) for u in units]
 
     def write(self, site_dir: Path) -> None:
         # pages in URL order, not render order: the same site gives the same bytes

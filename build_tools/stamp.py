@@ -20,13 +20,16 @@ STAMP = "build/docs-stamp.json"
 OUTPUTS = ("docs", "build/source-date-epoch")  # what the MkDocs builds read
 
 
+INPUTS = ("seeds", "translations")  # what a conversion reads, besides this package
+
+
 def inputs_key(root: Path) -> str:
-    """Every file under seeds/ (name and bytes) and the package's fingerprint."""
+    """Every file under seeds/ and translations/ (name and bytes) and the package's fingerprint."""
     digest = hashlib.sha256(fingerprint().encode())
-    seeds = root / "seeds"
-    for path in sorted(seeds.rglob("*")):
-        if path.is_file():
-            digest.update(b"\0" + str(path.relative_to(seeds)).encode() + b"\0" + path.read_bytes())
+    for folder in INPUTS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                digest.update(b"\0" + str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -25,16 +25,33 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+SITE_CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "mkdocs.en.yml")
+
+
 def build_project(
-    work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None, pdf: bool = False
+    work: Path,
+    seeds: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
+    pdf: bool = False,
+    translations: dict[str, str] | None = None,
 ) -> Path:
-    """Copy the project to `work` (with other seeds if given), build the three sites --strict, return site/."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "pyproject.toml"):
+    """Copy the project to `work` (with other seeds if given; the project's translations/ with its
+    own seeds, or the catalogues given as {relative path: text}), build the sites --strict, return site/."""
+    for name in (*SITE_CONFIGS, "pyproject.toml"):
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "docs"):
         shutil.copytree(
-            ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", "zh-HK", ".generated.json")
+            ROOT / name,
+            work / name,
+            ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", "zh-HK", "en", ".generated.json"),
         )
+    if seeds is None and translations is None:
+        shutil.copytree(ROOT / "translations", work / "translations")
+    else:
+        (work / "translations").mkdir()
+        for rel, text in (translations or {}).items():
+            (work / "translations" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (work / "translations" / rel).write_text(text, encoding="utf-8")
     if seeds is None:
         shutil.copytree(ROOT / "seeds", work / "seeds")
     else:
@@ -59,7 +76,7 @@ def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -
     # as `make site` does: the sitemap's date is the newest report's, unless SOURCE_DATE_EPOCH is set
     env.setdefault("SOURCE_DATE_EPOCH", (work / "build" / "source-date-epoch").read_text(encoding="utf-8").strip())
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml"):
+    for config in SITE_CONFIGS:
         run = subprocess.run([*mkdocs, "-f", config], cwd=work, env=env, capture_output=True, text=True)
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
     if pdf:  # as `make site` does after the MkDocs builds

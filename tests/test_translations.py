@@ -103,7 +103,7 @@ def test_a_unit_gone_becomes_obsolete_and_ids_never_move(tmp_path):
     # a unit that disappears: obsolete when translated, kept at the end; back again: revived
     po, changes = catalogue.update(po, shifted[:1], "x", "seeds/x.txt", lambda u: "")
     assert changes.obsolete == ["p2"] and po[-1].obsolete and po[-1].msgstr == "Second."
-    assert "#~ msgctxt \"p2\"" in catalogue.text_of(po)
+    assert '#~ msgctxt "p2"' in catalogue.text_of(po)
     po, changes = catalogue.update(polib.pofile(catalogue.text_of(po)), shifted, "x", "seeds/x.txt", lambda u: "")
     assert changes.revived == ["p2"] and not po[-1].obsolete
 

@@ -59,7 +59,7 @@
     button.type = "button";
     var current = function () { return Math.max(0, SIZES.indexOf(document.documentElement.dataset.fontSize || "")); };
     var label = function () {
-      var name = words.font_size + "：" + words.font_sizes[current()];
+      var name = words.font_size + (words.font_size_sep || "：") + words.font_sizes[current()];
       button.textContent = words.font_size;
       button.setAttribute("aria-label", name);
       button.title = name;
@@ -117,19 +117,33 @@
     var match = /^(.*)-p(\d+)$/.exec(p.id);
     var section = match && facts.sections[match[1]] ? facts.sections[match[1]] : "";
     var para = words.paragraph.replace("{n}", match ? match[2] : "");
-    var where = section ? section + "，" + para : para;
     var url = permalink(p.id);
     var date = facts.date;
     var d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (facts.original) return englishCitations(section ? section + ", " + para : para, url, d);
+    var where = section ? section + "，" + para : para;
     var apaDate = d ? d[1] + "年" + Number(d[2]) + "月" + Number(d[3]) + "日" : date;
     return [
       ["GB/T 7714", facts.publisher + ". " + facts.report + ": " + where + "[R/OL]. (" + date + ")[" + isoToday() + "]. " + url + "."],
       ["APA", facts.publisher + ". (" + apaDate + "). " + facts.report + "（" + where + "）. " + url],
     ];
   }
+  // English pages: APA for this translation (naming the original), and for the Chinese original
+  // (its title, then the English title in brackets, as APA cites a work in another language).
+  function englishCitations(where, url, d) {
+    var apaDate = d ? d[1] + ", " + words.months[Number(d[2]) - 1] + " " + Number(d[3]) : facts.date;
+    var original = document.querySelector("link[rel='alternate'][hreflang='zh-Hans']");
+    var originalUrl = (original ? original.href : url).split("#")[0] + "#" + url.split("#")[1];
+    var by = words.translation.replace("{original}", facts.original);
+    return [
+      [words.apa_translation, facts.publisher + ". (" + apaDate + "). " + facts.report + " (" + where + ") (" + by + "). " + url],
+      [words.apa_original, facts.publisher + ". (" + apaDate + "). " + facts.original + " [" + facts.report + "] (" + where + "). " + originalUrl],
+    ];
+  }
   function citeBox(p) {
     var box = el("div", "cite-box");
     box.id = "cite-" + p.id;
+    box.lang = document.documentElement.lang;
     box.setAttribute("data-search-exclude", "");
     citations(p).forEach(function (pair) {
       var row = el("p", "cite-row");
@@ -166,7 +180,8 @@
           box.remove();
           cite.setAttribute("aria-expanded", "false");
         } else {
-          p.after(citeBox(p));
+          var beside = p.nextElementSibling;  // the parallel view's text stays beside its paragraph
+          (beside && beside.classList.contains("parallel-text") ? beside : p).after(citeBox(p));
           cite.setAttribute("aria-expanded", "true");
         }
       });
