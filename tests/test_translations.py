@@ -189,7 +189,7 @@ def test_term_check_ignores_case_plurals_quotes_and_parenthesised_words(gloss):
     assert term.english == "grid (management)"
     assert terms.names("the Grids of the district", term, ())
     eight = next(t for t in terms.terms_in("“八进”", gloss))
-    assert terms.names('an "Eight Entries" campaign', eight, ())
+    assert terms.names('an "Eight Settings" campaign', eight, ())
     assert not terms.names("eight visits", eight, ())
     assert terms.names("eight visits", eight, ("eight visits",))  # an alternative recorded in the glossary
 
