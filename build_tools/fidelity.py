@@ -38,7 +38,9 @@ def check_fidelity(report: Report, text: str) -> None:
 
 
 def body_texts(report: Report) -> Iterator[str]:
-    """Every piece of body text in source order: preamble, then headings and their blocks."""
+    """Every piece of kept text in source order: front matter, preamble, then headings and their
+    blocks (attachments and notes are top-level sections)."""
+    yield from (f.text for f in report.front)
     yield from (_block_text(b) for b in report.preamble)
     for section in report.sections:
         yield from _section_texts(section)
@@ -58,10 +60,25 @@ def _block_text(block: Block) -> str:
 
 
 def _check_header(report: Report, lines: list[str]) -> None:
+    """Every value of the header is in the header lines (or was set by the editor; a date may be
+    the occasion's, written in the subtitle)."""
     header = "".join(squash(lines[n - 1]) for n in report.header_lines)
-    for value in [f.value for f in report.metadata] + [report.source or "", report.date or ""]:
+    settings = report.settings
+    values = [f.value for f in report.metadata]
+    values += [report.source or ""] if not settings.source else []
+    values += [report.date or ""] if not settings.date and not _in_front(report) else []
+    for value in values:
         if squash(value) not in header:
             raise ReportError(report.path, f"header value 「{value}」 is not in the header lines", "converter bug")
+
+
+def _in_front(report: Report) -> bool:
+    """The date is the occasion's (2026年1月27日 in the subtitle, as 2026-01-27)."""
+    parts = (report.date or "").split("-")
+    if len(parts) != 3 or not all(x.isdigit() for x in parts):
+        return False
+    written = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+    return any(written in squash(f.text) for f in report.front)
 
 
 def _line_at(kept: list[tuple[int, str]], at: int) -> int:

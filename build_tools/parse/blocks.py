@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grammar import Grammar
-from .headings import HeadingMatch, match_heading
-from .text import join_lines, keep_invisible, probe
+from .headings import HeadingMatch, active_families, match_heading, numeral_value
+from .text import join_lines, keep_invisible, probe, squash
 
 _TERMINAL = "。！？；：!?;:…"
 _CLOSERS = "”」』）)》"
@@ -17,64 +17,167 @@ _PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "『
 
 
 @dataclass(frozen=True)
+class Annex:
+    """The start of an attachment: 附件2 名词解释 (label 附件2, value 2, title 名词解释)."""
+
+    kind: str  # annex | notes
+    label: str
+    value: int
+    title: str
+
+
+@dataclass(frozen=True)
 class RawBlock:
-    kind: str  # heading | paragraph | table
+    kind: str  # heading | paragraph | table | annex
     line: int  # 1-based line of its first source line
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
     heading: HeadingMatch | None = None
+    article: int = 0  # a regulation's article (第十条 …): its number; 0 for another paragraph
+    annex: Annex | None = None
+    note: int = 0  # in a note list: the entry's number
 
 
-def segment(lines: list[str], start: int, skip: set[int], g: Grammar) -> list[RawBlock]:
+@dataclass
+class _Context:
+    active: frozenset[str]
+    issued: str | None  # the title of the document a cover notice issues
+    article: bool = False  # inside a regulation's article: numbered lines are its items
+    notes: bool = False  # inside a note list
+    last_article: int = 0  # articles count 1, 2, 3 …: 第二十条第（一）项 in a table's caption is none
+    markers: set[int] = field(default_factory=set)  # note numbers marked in the text so far
+
+
+def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: str | None = None) -> list[RawBlock]:
     body = range(start, len(lines))
     blank_separated = _blank_separated(lines, body, skip)
+    ctx = _Context(active_families([probe(lines[i]) for i in body if i not in skip], g), issued)
     out: list[RawBlock] = []
     para: list[tuple[int, str]] = []
     table: list[tuple[int, str]] = []
+    marks: dict[str, int] = {}  # the paragraph being collected: its article or note number
 
     def flush() -> None:
         if para:
-            out.append(RawBlock("paragraph", para[0][0] + 1, join_lines([t for _, t in para])))
+            text = join_lines([t for _, t in para])
+            out.append(RawBlock("paragraph", para[0][0] + 1, text, **marks))  # type: ignore[arg-type]
+            ctx.markers.update(int(m["n"]) for m in g.note_marker.finditer(text))
             para.clear()
+            marks.clear()
         if table:
             rows = tuple(tuple(cell.strip() for cell in t.split("\t")) for _, t in table)
             out.append(RawBlock("table", table[0][0] + 1, rows=rows))
             table.clear()
 
+    joined: set[int] = set()
     for i in body:
         text = probe(lines[i])
-        if i in skip or not text:
+        if i in skip or i in joined or not text:
             if blank_separated or i in skip:
                 flush()
             continue
-        if "\t" in lines[i] and _TABLE_ROW.search(lines[i]):  # the test first: the search is slow on long lines
+        line = lines[i]
+        if text in _OPENERS and i + 1 < len(lines) and probe(lines[i + 1]) and i + 1 not in skip:
+            joined.add(i + 1)  # a heading's opening bracket left on a line of its own: （ / 三）…
+            line, text = line.rstrip() + lines[i + 1].strip(), text + probe(lines[i + 1])
+        if "\t" in line and _TABLE_ROW.search(line):  # the test first: the search is slow on long lines
             if para:
                 flush()
-            table.append((i, lines[i]))
+            table.append((i, line))
             continue
         if table:
             flush()
-        heading = _heading(lines[i], text, g)
+        annex = _annex(lines, i, text, skip, g, ctx)
+        if annex is not None:
+            flush()
+            found, title_line = annex
+            out.append(RawBlock("annex", i + 1, annex=found))
+            if title_line is not None:
+                joined.add(title_line)
+            ctx.article, ctx.notes = False, found.kind == "notes"
+            continue
+        entry = _note_entry(text, g) if ctx.notes else 0
+        if entry:
+            flush()
+            marks["note"] = entry
+            para.append((i, keep_invisible(line, [text])[0]))
+            continue
+        heading = _heading(line, text, g, ctx)
         if heading:
             flush()
-            out.append(RawBlock("heading", i + 1, heading=heading))
+            ctx.article = ctx.article and heading.level > _ARTICLE_HOLDERS
+            out.append(RawBlock("heading", i + 1, keep_invisible(line, [text])[0], heading=heading))
             if heading.rest:
                 para.append((i, heading.rest))
             continue
+        article = g.article.match(text)
+        if article and numeral_value(article["n"]) == ctx.last_article + 1:
+            flush()
+            ctx.article = True
+            ctx.last_article = marks["article"] = numeral_value(article["n"])
+            para.append((i, keep_invisible(line, [text])[0]))
+            continue
         if para and not blank_separated and not _continues(para, text, _next_text(lines, i, skip)):
             flush()
-        para.append((i, keep_invisible(lines[i], [text])[0]))
+        para.append((i, keep_invisible(line, [text])[0]))
     flush()
     return out
 
 
-def _heading(line: str, text: str, g: Grammar) -> HeadingMatch | None:
+_OPENERS = ("（", "(")
+_ARTICLE_HOLDERS = 30  # chapters and their sections (第一章 / 第一节) hold articles; lower ranks are items
+
+
+def _heading(line: str, text: str, g: Grammar, ctx: _Context) -> HeadingMatch | None:
     """The heading on this line, matched without invisible characters, which its parts then keep."""
-    found = HeadingMatch(1, "", 0, text, "") if text in g.appendix_titles else match_heading(text, g)
-    if found is None:
+    found = match_heading(text, g, ctx.active)
+    if found is None or (ctx.article and found.level > _ARTICLE_HOLDERS):
         return None
-    number, title, rest = keep_invisible(line, [found.number, found.title, found.rest])
-    return HeadingMatch(found.level, number, found.value, title, rest)
+    number, title, rest = keep_invisible(line, [found.number.strip(), found.title, found.rest])
+    spaced = number + " " if found.number.endswith(" ") else number
+    return HeadingMatch(found.level, spaced, found.value, title, rest, found.family)
+
+
+def _annex(
+    lines: list[str], i: int, text: str, skip: set[int], g: Grammar, ctx: _Context
+) -> tuple[Annex, int | None] | None:
+    """An attachment starting on line i, and the index of its title's own line (if it has one)."""
+    bare = text.rstrip(":：")
+    if bare in g.note_titles:
+        return Annex("notes", "", 0, text), None
+    if bare in g.appendix_titles:
+        return Annex("annex", "", 0, text), None
+    if ctx.issued and squash(text).strip("《》") == ctx.issued:
+        return Annex("annex", "", 0, text), None
+    first = g.note_marker.match(text)
+    if first and first.start() == 0 and int(first["n"]) == 1 and 1 in ctx.markers and not ctx.notes:
+        return Annex("notes", "", 0, ""), None  # notes under the text with no heading: ［1］…
+    m = g.annex_label.fullmatch(text)
+    if not m or (m["title"] and not _annex_title(m["title"], g)):
+        return None
+    label, title, title_line = m["label"], m["title"].strip(), None
+    if not title:
+        j = next((k for k in range(i + 1, len(lines)) if probe(lines[k]) and k not in skip), None)
+        if j is not None and _annex_title(probe(lines[j]), g) and not match_heading(probe(lines[j]), g, ctx.active):
+            title, title_line = probe(lines[j]), j
+    kind = "notes" if title.rstrip(":：") in g.note_titles else "annex"
+    value = numeral_value(m["n"].translate(_FULL_DIGITS)) if m["n"] else 0
+    return Annex(kind, label.replace(" ", "").replace("\u3000", ""), value, title), title_line
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _annex_title(text: str, g: Grammar) -> bool:
+    return len(text) <= 60 and text[-1] not in g.title_not_ending and not any(e in text for e in g.sentence_ends)
+
+
+def _note_entry(text: str, g: Grammar) -> int:
+    """The number of the note entry this line starts, or 0."""
+    m = g.note_entry.match(text)
+    if not m:
+        return 0
+    return int(next(v for v in (m["n"], m["n2"], m["n3"], m["n4"]) if v))
 
 
 def _blank_separated(lines: list[str], body: range, skip: set[int]) -> bool:
