@@ -12,7 +12,7 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, render, render_terms, review, stamp, yamlfile
+from . import citations, collation, dictionary, render, render_terms, review, seeds, stamp, warnings, yamlfile
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -26,6 +26,7 @@ from .parse.grammar import DATA
 from .reproducible import source_date_epoch
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
+from .slugs import with_slug
 from .timings import Timings
 from .variants import convert_many, detect_script, to_variant, variant_texts
 
@@ -45,20 +46,27 @@ class Built:
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
+    warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
 
 
-def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
+def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
-    with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
+    with keep_going, the bad ones are listed in Built.failed and the good ones are written.
+    With strict, a warning is an error (raised before anything is written)."""
     clock = Timings()
-    seeds = sorted((root / "seeds").glob("*.txt"))
-    if not seeds:
+    found = seeds.report_files(root / "seeds")
+    if not found:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, keys, failed = _convert_all(seeds, root, keep_going, store, clock)
-    clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
+    converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
+    clock.lap("read and convert")
+    unsure = _relative(seeds.unread_files(root / "seeds"), root) + warnings.of_reports(
+        v[next(iter(v))] for _, v in converted
+    )
+    if strict:
+        warnings.strict(unsure)  # the converter's own share is the stages `parse` and `variants` in it
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
@@ -87,10 +95,14 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
     clock.lap("write")
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock, tuple(unsure))
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
+
+
+def _relative(found: list[warnings.Warning_], root: Path) -> list[warnings.Warning_]:
+    return [(str(Path(path).relative_to(root)) if Path(path).is_relative_to(root) else path, w) for path, w in found]
 
 
 def mkdocs_site(root: Path) -> dict[str, Any]:
@@ -191,6 +203,15 @@ def _cached_or_parsed(
         return key, parse_text(decode(data, shown, settings.encoding), shown, settings)
 
 
+def slug_of(path: Path) -> str:
+    """A seed's slug, as the build gives it (parsed when it has to be made from the title)."""
+    settings = load_settings(path)
+    if settings.slug:
+        return settings.slug
+    data, settings, shown = _read_seed(path, None)
+    return with_slug(parse(decode(data, shown, settings.encoding), shown, settings)).slug
+
+
 def _read_seed(path: Path, root: Path | None) -> tuple[bytes, Settings, str]:
     """(bytes, settings, the path as shown in messages) of a seed file."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
@@ -224,7 +245,7 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
 def parse_text(text: str, path: str, settings: Settings) -> Parsed:
     """Script detection, parse and the fidelity check: everything that can find a report bad."""
     source_lang = detect_script(text, converter("t2s"), converter("s2t"))
-    report = parse(text, path, settings, source_lang)
+    report = with_slug(parse(text, path, settings, source_lang))
     check_fidelity(report, text)
     if source_lang == "zh-Hans":
         other, config = "zh-Hant", settings.hant_config
