@@ -11,10 +11,11 @@ GLOSSARY = "glossary.yml"
 
 
 def report_files(folder: Path) -> list[Path]:
-    """The reports: *.txt in any case (.TXT, as Windows often saves them), in name order."""
+    """The reports: *.txt in any case (.TXT, as Windows often saves them), in name order (a folder
+    so named is one too: reading it fails with a clear error)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
 
 
 def unread_files(folder: Path) -> list[tuple[str, Notice]]:
