@@ -122,13 +122,22 @@ def test_expected_file_matches_its_text(stem: str) -> None:
         assert squeeze("".join(line(k).strip() for k in e["title_lines"])) == squeeze(e["title"]), (
             f"{stem}: title lines do not read {e['title']}"
         )
+
+    def starting_at(k: int, wanted: str) -> str:
+        """The text from line k on: the line alone, or with the next one when the heading or annex is
+        broken over two lines (yunnan's （ / 三）…; an annex label with its title on the next line)."""
+        alone = squeeze(line(k))
+        return alone if alone.startswith(wanted) or k == n else alone + squeeze(line(k + 1))
+
     for a in e["annexes"]:
-        assert squeeze(a["label"] + a["title"]) in squeeze(line(a["line"])), f"{stem}:{a['line']}: annex text"
+        label_and_title = squeeze(a["label"] + a["title"])
+        assert starting_at(a["line"], label_and_title).startswith(label_and_title), f"{stem}:{a['line']}: annex text"
     for h in e["headings"]:
-        assert squeeze(line(h["line"])).startswith(squeeze(h["number"] + h["title"])), (
+        heading = squeeze(h["number"] + h["title"])
+        assert heading, f"{stem}:{h['line']}: a heading with neither number nor title"
+        assert starting_at(h["line"], heading).startswith(heading), (
             f"{stem}:{h['line']}: heading {h['number']}{h['title']} is not what the line says"
         )
-        assert h["title"] or h["number"], f"{stem}:{h['line']}: a heading with neither number nor title"
     if "notes" in e:
         assert 1 <= e["notes"]["list_line"] <= n
 
@@ -188,6 +197,11 @@ def removed_lines(outline: dict[str, Any]) -> set[int]:
     return {r["line"] for r in outline["removed"]}
 
 
+def annex_lines(outline: dict[str, Any]) -> list[int] | None:
+    """The heading lines of the outline's annexes, or None when its shape has no annexes yet."""
+    return [a["line"] for a in outline["annexes"]] if "annexes" in outline else None
+
+
 def note_count(outline: dict[str, Any]) -> int | None:
     """How many notes the outline has, or None when its shape has no notes yet."""
     return len(outline["notes"]) if "notes" in outline else None
@@ -206,6 +220,7 @@ class Score:
     sentences: tuple[int, int] = (0, 0)
     chrome: tuple[int, int] = (0, 0)
     extra_headings: int = 0
+    annexes: tuple[int | None, int] | None = None  # information only, like notes
     notes: tuple[int | None, int] | None = None
 
     def misses(self) -> list[str]:
@@ -237,8 +252,9 @@ def run_outline(expected: dict[str, Any], work: Path) -> tuple[dict[str, Any] | 
         text=True,
     )
     if run.returncode != 0:
-        first = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
-        return None, first[-1] if "Traceback" in first[0] else first[0]
+        said = (run.stderr.strip() or run.stdout.strip() or f"exit status {run.returncode}").splitlines()
+        first = said[-1] if said[0].startswith("Traceback") else said[0]
+        return None, first.removeprefix("error: ").replace(f"{path}:", "line ")
     return json.loads(run.stdout), ""
 
 
@@ -258,6 +274,8 @@ def score(expected: dict[str, Any], lines: list[str], outline: dict[str, Any] | 
     wanted = [p for k, t in enumerate(lines, 1) if k not in left_out for p in sentences(t)]
     s.sentences = (0, len(wanted))
     s.chrome = (0, len(left_out))
+    if expected["annexes"]:
+        s.annexes = (None, len(expected["annexes"]))
     if "notes" in expected:
         s.notes = (None, expected["notes"]["entries"])
     if outline is None:
@@ -275,6 +293,8 @@ def score(expected: dict[str, Any], lines: list[str], outline: dict[str, Any] | 
         counts[p] = counts.get(p, 0) + 1
     s.sentences = (sum(min(k, haystack.count(p)) for p, k in counts.items()), len(wanted))
     s.chrome = (sum(_left(k, expected, lines, outline) for k in sorted(left_out)), len(left_out))
+    if expected["annexes"] and (found := annex_lines(outline)) is not None:
+        s.annexes = (len({a["line"] for a in expected["annexes"]} & set(found)), len(expected["annexes"]))
     if "notes" in expected:
         s.notes = (note_count(outline), expected["notes"]["entries"])
     return s
@@ -320,15 +340,15 @@ def _ratio(found: int | None, expected: int) -> str:
 
 
 def table(scores: list[Score]) -> str:
-    head = "| file | title | L1 | L2 | L3 | L4 | body sentences | chrome removed | extra headings | notes |"
-    rows = [head, "|" + " --- |" * 10]
+    head = "| file | title | L1 | L2 | L3 | L4 | body sentences | chrome removed | extra headings | annexes | notes |"
+    rows = [head, "|" + " --- |" * 11]
     for s in scores:
         name = s.stem.removesuffix("-2026-government-work-report")
         name += " (held out)" if name in HELD_OUT else ""
-        title = "right" if s.title_right else ("error: " + s.error if s.error else f"wrong: {s.title[:20]}")
-        notes = _ratio(*s.notes) if s.notes else "—"
+        title = "right" if s.title_right else (f"error: {s.error}" if s.error else f"wrong: {s.title[:20]}")
         cells = [name, title, *(_ratio(*s.levels[k]) for k in LEVELS), _ratio(*s.sentences), _ratio(*s.chrome)]
-        rows.append("| " + " | ".join([*cells, str(s.extra_headings), notes]) + " |")
+        extra = [str(s.extra_headings), *(_ratio(*r) if r else "—" for r in (s.annexes, s.notes))]
+        rows.append("| " + " | ".join([*cells, *extra]) + " |")
     return "\n".join(rows)
 
 
