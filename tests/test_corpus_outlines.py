@@ -155,7 +155,9 @@ class Heading:
 
 
 def flatten(outline: dict[str, Any]) -> list[Heading]:
-    """Every section of the outline with its depth in its container (body, or annex N)."""
+    """Every section of the outline with its depth in its container (body, or annex N). The body's
+    parts and the attachments are all top-level sections; an attachment (kind "annex" or "notes")
+    is a container, not a heading: its children are its own top level."""
     found: list[Heading] = []
 
     def walk(sections: list[dict[str, Any]], depth: int, annex: int | None) -> None:
@@ -163,9 +165,13 @@ def flatten(outline: dict[str, Any]) -> list[Heading]:
             found.append(Heading(s["line"], depth, annex, s["number"], s["title"]))
             walk(s["children"], depth + 1, annex)
 
-    walk(outline["sections"], 1, None)
-    for index, annex in enumerate(outline.get("annexes", []), 1):
-        walk(annex.get("sections", []), 1, index)
+    index = 0
+    for top in outline["sections"]:
+        if top.get("kind", "part") == "part":
+            walk([top], 1, None)
+        else:
+            index += 1
+            walk(top["children"], 1, index)
     return found
 
 
@@ -175,8 +181,9 @@ def texts(outline: dict[str, Any]) -> list[str]:
 
 
 def body_texts(outline: dict[str, Any]) -> list[str]:
-    """The report's body: preamble, headings (number and title as one text), paragraphs."""
-    kept = list(outline["preamble"])
+    """The report's kept text: front matter, preamble, headings (number and title as one text; an
+    attachment's label and title), paragraphs (a note list's entries among them)."""
+    kept = [f["text"] for f in outline.get("front", [])] + list(outline["preamble"])
 
     def walk(sections: list[dict[str, Any]]) -> None:
         for s in sections:
@@ -198,8 +205,8 @@ def removed_lines(outline: dict[str, Any]) -> set[int]:
 
 
 def annex_lines(outline: dict[str, Any]) -> list[int] | None:
-    """The heading lines of the outline's annexes, or None when its shape has no annexes yet."""
-    return [a["line"] for a in outline["annexes"]] if "annexes" in outline else None
+    """The heading lines of the outline's annexes (its top-level sections that are not parts)."""
+    return [s["line"] for s in outline["sections"] if s.get("kind", "part") != "part"]
 
 
 def note_count(outline: dict[str, Any]) -> int | None:

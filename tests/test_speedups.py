@@ -205,7 +205,7 @@ def test_the_needed_pattern_finds_every_inline_item(text: str) -> None:
 
 
 # numbering.yml's inline_item as first written: the start of the text or a sentence end, as two branches
-PLAIN_INLINE_ITEM = r"(?:^|(?<=[。；;！？]))\s*(?P<marker>[一二三四五六七八九十]+是)(?=[，,：:\u4e00-\u9fff])"
+PLAIN_INLINE_ITEM = r"(?:^|(?<=[。；;！？]))\s*(?P<marker>[一二三四五六七八九十]+[是要])(?=[，,：:\u4e00-\u9fff])"
 
 
 def _items(pattern: re.Pattern[str], text: str) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .grammar import Grammar
-from .headings import HeadingMatch, active_families, match_heading, numeral_value
+from .headings import HeadingMatch, _split_title, active_families, match_heading, numeral_value
 from .text import join_lines, keep_invisible, probe, squash
 
 _TERMINAL = "。！？；：!?;:…"
@@ -45,6 +45,7 @@ class _Context:
     article: bool = False  # inside a regulation's article: numbered lines are its items
     notes: bool = False  # inside a note list
     last_article: int = 0  # articles count 1, 2, 3 …: 第二十条第（一）项 in a table's caption is none
+    numbered_part: bool = False  # a part numbered 一、 (or above) seen in this container
     markers: set[int] = field(default_factory=set)  # note numbers marked in the text so far
 
 
@@ -94,7 +95,7 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
             out.append(RawBlock("annex", i + 1, annex=found))
             if title_line is not None:
                 joined.add(title_line)
-            ctx.article, ctx.notes = False, found.kind == "notes"
+            ctx.article, ctx.notes, ctx.numbered_part = False, found.kind == "notes", False
             continue
         entry = _note_entry(text, g) if ctx.notes else 0
         if entry:
@@ -102,8 +103,9 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
             marks["note"] = entry
             para.append((i, keep_invisible(line, [text])[0]))
             continue
-        heading = _heading(line, text, g, ctx)
+        heading = _heading(line, text, g, ctx) or _unnumbered(lines, i, text, skip, g, ctx, out, para)
         if heading:
+            ctx.numbered_part = ctx.numbered_part or (heading.number != "" and heading.level <= _PART_RANK)
             flush()
             ctx.article = ctx.article and heading.level > _ARTICLE_HOLDERS
             out.append(RawBlock("heading", i + 1, keep_invisible(line, [text])[0], heading=heading))
@@ -121,10 +123,55 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
             flush()
         para.append((i, keep_invisible(line, [text])[0]))
     flush()
-    return out
+    return _group_items(out, g)
+
+
+def _group_items(raws: list[RawBlock], g: Grammar) -> list[RawBlock]:
+    """Paragraphs that start 一是 … 二是 … and each head a group of paragraphs become headings."""
+    out = list(raws)
+    run: list[int] = []  # indexes in out of the items of the run being read
+    headings: dict[int, list[RawBlock]] = {}  # index -> the heading and its run-in rest
+
+    def close() -> None:
+        gaps = [b - a for a, b in zip(run, run[1:], strict=False)]
+        found = [_group_heading(out[k], g) for k in run]
+        if len(run) >= 2 and all(gap > 1 for gap in gaps) and all(found):
+            headings.update({k: h for k, h in zip(run, found, strict=True) if h})
+        run.clear()
+
+    for k, raw in enumerate(out):
+        if raw.kind != "paragraph":
+            close()
+            continue
+        m = g.group_items.match(raw.text)
+        if (
+            m
+            and run
+            and numeral_value(m["n"]) == len(run) + 1
+            and m["number"][-1] == out[run[0]].text[len(m["number"]) - 1]
+        ):
+            run.append(k)
+        elif m and numeral_value(m["n"]) == 1:
+            close()
+            run.append(k)
+    close()
+    return [block for k, raw in enumerate(out) for block in headings.get(k, [raw])]
+
+
+def _group_heading(raw: RawBlock, g: Grammar) -> list[RawBlock]:
+    """[heading, its run-in rest] of an item that heads a group: 一是突出打好…，…新台阶。紧紧围绕…"""
+    m = g.group_items.match(raw.text)
+    split = _split_title(raw.text[m.end() :], g) if m else None
+    if m is None or split is None or not split[1]:
+        return []
+    title, rest = split
+    heading = HeadingMatch(0, m["number"], numeral_value(m["n"]), title, rest, "group")
+    return [RawBlock("heading", raw.line, raw.text, heading=heading), RawBlock("paragraph", raw.line, rest)]
 
 
 _OPENERS = ("（", "(")
+_PART_RANK = 40  # 一、 and what stands above it (第一章 …)
+_UNNUMBERED_RANK = 35  # a part without a number: above 一、, below the chapters
 _ARTICLE_HOLDERS = 30  # chapters and their sections (第一章 / 第一节) hold articles; lower ranks are items
 
 
@@ -136,6 +183,23 @@ def _heading(line: str, text: str, g: Grammar, ctx: _Context) -> HeadingMatch | 
     number, title, rest = keep_invisible(line, [found.number.strip(), found.title, found.rest])
     spaced = number + " " if found.number.endswith(" ") else number
     return HeadingMatch(found.level, spaced, found.value, title, rest, found.family)
+
+
+def _unnumbered(
+    lines: list[str], i: int, text: str, skip: set[int], g: Grammar, ctx: _Context, out: list[RawBlock], para: list
+) -> HeadingMatch | None:
+    """A part without a number (“十四五”时期工作回顾): see numbering.yml `unnumbered_max`."""
+    if ctx.numbered_part or ctx.notes or len(text) > g.unnumbered_max or g.unnumbered_not.search(text):
+        return None
+    before = probe(para[-1][1]) if para else (out[-1].text if out and out[-1].kind == "paragraph" else "")
+    if not before or not _ends_sentence(before):
+        return None
+    after = next((probe(lines[k]) for k in range(i + 1, len(lines)) if probe(lines[k]) and k not in skip), "")
+    if not after or "\t" in after or match_heading(after, g, ctx.active):
+        return None
+    if not (_ends_sentence(after) or len(after) > g.unnumbered_max):
+        return None
+    return HeadingMatch(_UNNUMBERED_RANK, "", 0, keep_invisible(lines[i], [text])[0], "", "unnumbered")
 
 
 def _annex(

@@ -88,6 +88,9 @@ class Grammar:
     note_entry: re.Pattern[str] = re.compile("(?!)")
     note_marker: re.Pattern[str] = re.compile("(?!)")
     issues: re.Pattern[str] = re.compile("(?!)")
+    group_items: re.Pattern[str] = re.compile("(?!)")
+    unnumbered_max: int = 30
+    unnumbered_not: re.Pattern[str] = re.compile("(?!)")
 
     @cached_property
     def plain_chrome(self) -> tuple[ChromeRule, ...]:
@@ -148,6 +151,9 @@ def grammar() -> Grammar:
         note_entry=_prefix(n, numbering["note_entry"], numbering),
         note_marker=_compile(n, numbering["note_marker"], numbering),
         issues=_full(n, numbering["issues"], numbering),
+        group_items=_prefix(n, numbering["group_items"], numbering),
+        unnumbered_max=int(numbering["unnumbered_max"]),
+        unnumbered_not=_compile(n, numbering["unnumbered_not"], numbering),
         inline_item=_compile(n, numbering["inline_item"], numbering),
         inline_item_needs=_needs(n, numbering),
     )

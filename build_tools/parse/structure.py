@@ -9,7 +9,7 @@ Ids come from the numbering, so they are the same in every variant and across re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Item, Notice, Paragraph, Section, Table
 from .blocks import Annex, RawBlock
@@ -114,6 +114,10 @@ def _in_sequence(box: _Container, h: HeadingMatch, g: Grammar) -> bool:
 
 
 def _heading(box: _Container, raw: RawBlock, h: HeadingMatch, ids: _Ids, warnings: list[Notice] | None) -> None:
+    if h.family == "group":  # 一是 heading a group: a level below the heading it stands under
+        while box.stack and box.stack[-1].family == "group":
+            box.stack.pop()
+        h = replace(h, level=(box.stack[-1].rank if box.stack else 0) + 5)
     while box.stack and box.stack[-1].rank >= h.level:
         box.stack.pop()
     parent = box.stack[-1] if box.stack else None
