@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -128,34 +129,28 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
 
 def _group_items(raws: list[RawBlock], g: Grammar) -> list[RawBlock]:
     """Paragraphs that start 一是 … 二是 … and each head a group of paragraphs become headings."""
-    out = list(raws)
-    run: list[int] = []  # indexes in out of the items of the run being read
+    run: list[int] = []  # indexes in raws of the items of the run being read (一是, 二是 …)
+    marker = ""  # 是 or 要: the run's kind
     headings: dict[int, list[RawBlock]] = {}  # index -> the heading and its run-in rest
 
     def close() -> None:
-        gaps = [b - a for a, b in zip(run, run[1:], strict=False)]
-        found = [_group_heading(out[k], g) for k in run]
-        if len(run) >= 2 and all(gap > 1 for gap in gaps) and all(found):
-            headings.update({k: h for k, h in zip(run, found, strict=True) if h})
+        found = [_group_heading(raws[k], g) for k in run]
+        if len(run) >= 2 and all(b - a > 1 for a, b in itertools.pairwise(run)) and all(found):
+            headings.update(zip(run, found, strict=True))
         run.clear()
 
-    for k, raw in enumerate(out):
+    for k, raw in enumerate(raws):
+        m = g.group_items.match(raw.text) if raw.kind == "paragraph" else None
         if raw.kind != "paragraph":
             close()
-            continue
-        m = g.group_items.match(raw.text)
-        if (
-            m
-            and run
-            and numeral_value(m["n"]) == len(run) + 1
-            and m["number"][-1] == out[run[0]].text[len(m["number"]) - 1]
-        ):
+        elif m and run and numeral_value(m["n"]) == len(run) + 1 and m["number"].endswith(marker):
             run.append(k)
         elif m and numeral_value(m["n"]) == 1:
             close()
             run.append(k)
+            marker = m["number"][-1]
     close()
-    return [block for k, raw in enumerate(out) for block in headings.get(k, [raw])]
+    return [block for k, raw in enumerate(raws) for block in headings.get(k, [raw])]
 
 
 def _group_heading(raw: RawBlock, g: Grammar) -> list[RawBlock]:
