@@ -6,6 +6,7 @@ the build, naming the first source line where model and source part ways.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .errors import ReportError
@@ -60,25 +61,22 @@ def _block_text(block: Block) -> str:
 
 
 def _check_header(report: Report, lines: list[str]) -> None:
-    """Every value of the header is in the header lines (or was set by the editor; a date may be
-    the occasion's, written in the subtitle)."""
+    """Every value of the header is in the header lines (or was set by the editor). Dates and times
+    are compared by their digits (2026年02月10日 is given as 2026-02-10)."""
     header = "".join(squash(lines[n - 1]) for n in report.header_lines)
     settings = report.settings
     values = [f.value for f in report.metadata]
     values += [report.source or ""] if not settings.source else []
-    values += [report.date or ""] if not settings.date and not _in_front(report) else []
+    values += [report.date or ""] if not settings.date else []
     for value in values:
-        if squash(value) not in header:
+        if squash(value) not in header and not (value == report.date and _has_date(header, value)):
             raise ReportError(report.path, f"header value 「{value}」 is not in the header lines", "converter bug")
 
 
-def _in_front(report: Report) -> bool:
-    """The date is the occasion's (2026年1月27日 in the subtitle, as 2026-01-27)."""
-    parts = (report.date or "").split("-")
-    if len(parts) != 3 or not all(x.isdigit() for x in parts):
-        return False
-    written = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
-    return any(written in squash(f.text) for f in report.front)
+def _has_date(header: str, date: str) -> bool:
+    """The header writes the date 2026-02-10 in some way: 2026-02-10, 2026年2月10日, 2026/02/10."""
+    year, month, day = date.split("-")
+    return re.search(rf"{year}\D{{1,3}}0?{int(month)}\D{{1,3}}0?{int(day)}(?!\d)", header) is not None
 
 
 def _line_at(kept: list[tuple[int, str]], at: int) -> int:

@@ -18,13 +18,23 @@ MAX_WORDS = 6
 # words that make a slug longer without telling reports apart
 _SKIP = frozenset({"关于", "的", "和", "与", "及", "年", "之", "印发", "对", "在", "中"})
 _ASCII = re.compile(r"[^a-z0-9]+")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def with_slug(report: Report) -> Report:
     """The report with its slug made from its title when the settings and file name gave none."""
     if report.slug:
         return report
-    return replace(report, slug=slug_from(report.title, report.date, report.publisher))
+    return replace(report, slug=slug_from(report.title, report.date or _occasion(report), report.publisher))
+
+
+def _occasion(report: Report) -> str | None:
+    """The date of the occasion (——2026年1月26日在…会议上), for a report with no date line."""
+    for f in report.front:
+        m = _DATE.search(f.text)
+        if m and f.kind == "subtitle":
+            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    return None
 
 
 def slug_from(title: str, date: str | None, publisher: str | None) -> str:

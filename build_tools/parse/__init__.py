@@ -3,10 +3,8 @@ blocks, numbering, attachments, notes, ids; and the warnings where the parse was
 
 from __future__ import annotations
 
-import re
-
 from ..errors import ReportError
-from ..model import FrontLine, MetaField, Notice, Removal, Report, Section, Settings
+from ..model import MetaField, Notice, Removal, Report, Section, Settings
 from .blocks import segment
 from .chrome import find_chrome, find_repeats
 from .grammar import grammar
@@ -52,7 +50,7 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     warnings = list(lead.warnings)
     preamble, sections = build_structure(raws, g, warnings)
     preamble, sections = link_notes(preamble, sections, g, warnings)
-    if not any(s.kind == "part" for s in sections) and len(raws) > 3:
+    if not any(s.kind == "part" for s in sections) and len(raws) > 3 and not any(r.article for r in raws):
         warnings.append(Notice(lead.body_from + 1, "no numbered heading found: the report is one page", _NO_HEADING))
     source = settings.source or lead.source
     return Report(
@@ -62,7 +60,7 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
         source_lang=source_lang,
         title=title,
         metadata=lead.metadata,
-        date=settings.date or lead.date or _front_date(lead.front),
+        date=settings.date or lead.date,
         time=lead.time if not settings.date else None,
         source=source,
         publisher=settings.publisher or _publisher(lead.metadata, g.publisher_labels, source),
@@ -77,7 +75,6 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     )
 
 
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NO_HEADING = "if the report has headings, check their numbering (numbering.yml lists the families read)"
 
 
@@ -88,15 +85,6 @@ def _check_body_from(path: str, settings: Settings, count: int) -> None:
             f"body_from: {settings.body_from} is not a line of the report (1–{count})",
             "give the number of the report's first body line",
         )
-
-
-def _front_date(front: tuple[FrontLine, ...]) -> str | None:
-    """The date of the occasion (——2026年1月26日在…), when no date line gives the publication's."""
-    for f in front:
-        m = _DATE.search(f.text)
-        if f.kind == "subtitle" and m:
-            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-    return None
 
 
 def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str], source: str | None) -> str | None:

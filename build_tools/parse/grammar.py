@@ -88,6 +88,8 @@ class Grammar:
     note_entry: re.Pattern[str] = re.compile("(?!)")
     note_marker: re.Pattern[str] = re.compile("(?!)")
     issues: re.Pattern[str] = re.compile("(?!)")
+    doc_number: re.Pattern[str] = re.compile("(?!)")
+    doc_number_label: str = ""
     group_items: re.Pattern[str] = re.compile("(?!)")
     unnumbered_max: int = 30
     unnumbered_not: re.Pattern[str] = re.compile("(?!)")
@@ -132,6 +134,8 @@ def grammar() -> Grammar:
         date_labels=frozenset(_list(h, header, "date_labels")),
         source_labels=frozenset(_list(h, header, "source_labels")),
         date_value=_full(h, header["date_value"], header),
+        doc_number=_full(h, header["doc_number"], header),
+        doc_number_label=str(header["doc_number_label"]),
         datelines=tuple(_full(h, p, header) for p in _list(h, header, "datelines")),
         source_lines=tuple(_full(h, p, header) for p in _list(h, header, "source_lines")),
         title_max=int(title["max_length"]),

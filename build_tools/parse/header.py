@@ -33,7 +33,8 @@ def header_line(lines: list[str], i: int, skip: set[int], g: Grammar, found: Fou
     """Record line i (and its value line) in `found` when it is a header line; True if it was."""
     text = probe(lines[i])
     return (
-        _tab_row(lines[i], i, g, found)
+        _doc_number(text, i, g, found)
+        or _tab_row(lines[i], i, g, found)
         or _pairs(text, i, g, found)
         or _dateline(text, i, g, found)
         or _label_alone(lines, i, skip, g, found)
@@ -46,7 +47,7 @@ def metadata_pairs(text: str, g: Grammar) -> list[tuple[str, str]]:
     pairs = [(m["label"], m["value"]) for m in _PAIR.finditer(text)]
     if not pairs or _nospace(pairs[0][0]) not in g.metadata_labels:
         return []
-    if "".join(_nospace(label + value) for label, value in pairs) != _nospace(re.sub("[:：]", "", text)):
+    if _bare("".join(label + value for label, value in pairs)) != _bare(text):
         return []  # something on the line is not a pair: not a metadata line
     return pairs
 
@@ -58,6 +59,15 @@ def _pairs(text: str, i: int, g: Grammar, found: Found) -> bool:
     if pairs:
         found.lines.append(i)
     return bool(pairs)
+
+
+def _doc_number(text: str, i: int, g: Grammar, found: Found) -> bool:
+    """皖政办〔2008〕33号 alone on its line: the document's number."""
+    if not g.doc_number.fullmatch(text):
+        return False
+    found.metadata.append(MetaField(g.doc_number_label, text, i + 1))
+    found.lines.append(i)
+    return True
 
 
 def _tab_row(line: str, i: int, g: Grammar, found: Found) -> bool:
@@ -100,7 +110,7 @@ def _dateline(text: str, i: int, g: Grammar, found: Found) -> bool:
         if not m:
             continue
         if found.date is None:
-            found.date, found.time = m["date"], m["time"]
+            found.date, found.time = iso_date(m["date"]), iso_time(m["time"])
         else:  # a second date (更新时间 …): kept as a field, not lost
             label = _PAIR.match(text)
             found.metadata.append(MetaField(_label(label["label"]) if label else "日期", m["date"], i + 1))
@@ -125,12 +135,28 @@ def _field(label: str, value: str, i: int, g: Grammar, found: Found) -> None:
     if label in g.date_labels:
         m = g.date_value.fullmatch(value.strip())
         if m and found.date is None:
-            found.date, found.time = m["date"], m["time"]
+            found.date, found.time = iso_date(m["date"]), iso_time(m["time"])
             return
     if label in g.source_labels and found.source is None:
         found.source = value.strip()
         return
     found.metadata.append(MetaField(label, value, i + 1))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def iso_date(text: str) -> str:
+    """2026-02-10 for 2026年02月10日, 2026/2/10 or 2026.2.10 (the home page sorts by it; JSON-LD wants it)."""
+    year, month, day = (int(n) for n in _DIGITS.findall(text)[:3])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_time(text: str | None) -> str | None:
+    """07:41 for 07时41分; a time written with colons stays as written (seconds and all)."""
+    if text is None or ":" in text:
+        return text
+    return ":".join(f"{int(n):02d}" for n in _DIGITS.findall(text))
 
 
 def _known(label: str, g: Grammar) -> bool:
@@ -139,6 +165,11 @@ def _known(label: str, g: Grammar) -> bool:
 
 def _label(text: str) -> str:
     return _nospace(text).rstrip(":：")
+
+
+def _bare(text: str) -> str:
+    """No spaces, no colons: what a line and its pairs must have alike (a time keeps its colons)."""
+    return re.sub(r"[\s:：]+", "", text)
 
 
 def _nospace(text: str) -> str:
