@@ -89,6 +89,8 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
             continue
         if table:
             flush()
+        if para:  # the markers of the paragraph being read count too (its notes may follow it)
+            ctx.markers.update(int(m["n"]) for m in g.note_marker.finditer(para[-1][1]))
         annex = _annex(lines, i, text, skip, g, ctx)
         if annex is not None:
             flush()
@@ -97,7 +99,8 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
             if title_line is not None:
                 joined.add(title_line)
             ctx.article, ctx.notes, ctx.numbered_part = False, found.kind == "notes", False
-            continue
+            if found.title or found.label:
+                continue  # else the line is the first note of a list with no heading: read on
         entry = _note_entry(text, g) if ctx.notes else 0
         if entry:
             flush()
