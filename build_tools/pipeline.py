@@ -62,9 +62,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     store = ConversionCache(root / CACHE)
     converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
     clock.lap("read and convert")
-    unsure = _relative(seeds.unread_files(root / "seeds"), root) + warnings.of_reports(
-        v[next(iter(v))] for _, v in converted
-    )
+    unsure = seeds.unread_files(root) + warnings.of_reports(v[next(iter(v))] for _, v in converted)
     if strict:
         warnings.strict(unsure)  # the converter's own share is the stages `parse` and `variants` in it
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
@@ -99,10 +97,6 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
-
-
-def _relative(found: list[warnings.Warning_], root: Path) -> list[warnings.Warning_]:
-    return [(str(Path(path).relative_to(root)) if Path(path).is_relative_to(root) else path, w) for path, w in found]
 
 
 def mkdocs_site(root: Path) -> dict[str, Any]:

@@ -18,8 +18,10 @@ def report_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
 
 
-def unread_files(folder: Path) -> list[tuple[str, Notice]]:
-    """(path, warning) for each file of seeds/ the build does not read: never skipped silently."""
+def unread_files(root: Path) -> list[tuple[str, Notice]]:
+    """(path as shown, warning) for each file of root/seeds/ the build does not read: never
+    skipped silently."""
+    folder = root / "seeds"
     reports = report_files(folder)
     stems = {p.stem for p in reports}
     out = []
@@ -38,7 +40,7 @@ def unread_files(folder: Path) -> list[tuple[str, Notice]]:
         else:
             why = "not read: only .txt files are reports (settings: NAME.yml, glossary: NAME.glossary.yml)"
             hint = "save the report as plain text (NAME.txt), or move the file out of seeds/"
-        out.append((str(path), Notice(0, why, hint)))
+        out.append((str(path.relative_to(root)), Notice(0, why, hint)))
     return out
 
 
