@@ -31,6 +31,7 @@ NOTES_REPORT = """2026年某省政府工作报告
 ［1］“两重”：是指国家重大战略实施和重点领域安全能力建设。
 ［2］“两新”：是指大规模设备更新和消费品以旧换新。"""
 SITES = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-HK": "zh-HK/"}
+NOTE_LINK = re.compile(r'<a class="note-(ref|back)"[^>]* href="([^"]+)"')
 
 
 def _corpus() -> dict[str, str]:
