@@ -1,6 +1,6 @@
 """A report's slug (its URL folder) when neither `slug:` nor the file's name gives one.
 
-Made from the title in Hanyu Pinyin, word by word (jieba's segmentation, pypinyin's readings),
+Made from the title in Hanyu Pinyin, word by word (jieba's segmentation, collation's readings),
 without the function words, at most MAX_WORDS words: 2026年北京市政府工作报告 →
 2026-beijingshizhengfu-gongzuo-baogao. A title with no year gets the report's date in front, and
 the publisher's first words when the title names no more than its genre (政府工作报告).
@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import replace
 
+from .collation import plain_pinyin
 from .model import Report
 
 MAX_WORDS = 6
@@ -50,14 +51,13 @@ def _words(text: str | None) -> list[str]:
     if not text:
         return []
     import jieba  # loads its dictionary: only when a slug has to be made
-    from pypinyin import lazy_pinyin
 
     jieba.setLogLevel(logging.WARNING)
     out = []
     for word in jieba.lcut(text):
         if word in _SKIP:
             continue
-        ascii_word = _ASCII.sub("", "".join(lazy_pinyin(word, errors="default")).lower())
+        ascii_word = _ASCII.sub("", plain_pinyin(word).lower())
         if ascii_word:
             out.append(ascii_word)
     return out

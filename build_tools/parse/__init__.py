@@ -4,7 +4,7 @@ blocks, numbering, attachments, notes, ids; and the warnings where the parse was
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..model import MetaField, Notice, Removal, Report, Section, Settings
+from ..model import MetaField, Notice, Removal, Report, Settings
 from .blocks import segment
 from .chrome import find_chrome, find_repeats
 from .grammar import grammar
@@ -98,7 +98,3 @@ def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str], source: 
 
 def _removals(lines: list[str], removed: dict[int, str]) -> list[Removal]:
     return [Removal(i + 1, lines[i], removed[i]) for i in sorted(removed)]
-
-
-def top_sections(report: Report, kind: str) -> list[Section]:
-    return [s for s in report.sections if s.kind == kind]
