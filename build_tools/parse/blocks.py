@@ -63,7 +63,7 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
         if para:
             text = join_lines([t for _, t in para])
             out.append(RawBlock("paragraph", para[0][0] + 1, text, **marks))  # type: ignore[arg-type]
-            ctx.markers.update(int(m["n"]) for m in g.note_marker.finditer(text))
+            _note_markers(text, g, ctx)
             para.clear()
             marks.clear()
         if table:
@@ -90,7 +90,7 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
         if table:
             flush()
         if para:  # the markers of the paragraph being read count too (its notes may follow it)
-            ctx.markers.update(int(m["n"]) for m in g.note_marker.finditer(para[-1][1]))
+            _note_markers(para[-1][1], g, ctx)
         annex = _annex(lines, i, text, skip, g, ctx)
         if annex is not None:
             flush()
@@ -130,6 +130,12 @@ def segment(lines: list[str], start: int, skip: set[int], g: Grammar, issued: st
     return _group_items(out, g)
 
 
+def _note_markers(text: str, g: Grammar, ctx: _Context) -> None:
+    """Remember the note numbers marked in a text (one search rules out the many with none)."""
+    if g.note_marker.search(text):
+        ctx.markers.update(int(m["n"]) for m in g.note_marker.finditer(text))
+
+
 def _group_items(raws: list[RawBlock], g: Grammar) -> list[RawBlock]:
     """Paragraphs that start 一是 … 二是 … and each head a group of paragraphs become headings."""
     run: list[int] = []  # indexes in raws of the items of the run being read (一是, 二是 …)
@@ -137,9 +143,10 @@ def _group_items(raws: list[RawBlock], g: Grammar) -> list[RawBlock]:
     headings: dict[int, list[RawBlock]] = {}  # index -> the heading and its run-in rest
 
     def close() -> None:
-        found = [_group_heading(raws[k], g) for k in run]
-        if len(run) >= 2 and all(b - a > 1 for a, b in itertools.pairwise(run)) and all(found):
-            headings.update(zip(run, found, strict=True))
+        if len(run) >= 2 and all(b - a > 1 for a, b in itertools.pairwise(run)):
+            found = [_group_heading(raws[k], g) for k in run]
+            if all(found):
+                headings.update(zip(run, found, strict=True))
         run.clear()
 
     for k, raw in enumerate(raws):
@@ -204,6 +211,8 @@ def _annex(
     lines: list[str], i: int, text: str, skip: set[int], g: Grammar, ctx: _Context
 ) -> tuple[Annex, int | None] | None:
     """An attachment starting on line i, and the index of its title's own line (if it has one)."""
+    if len(text) > _ANNEX_LINE and not g.note_marker.match(text):
+        return None  # a paragraph: an attachment's label, title or first note starts a short line
     bare = text.rstrip(":：")
     if bare in g.note_titles:
         return Annex("notes", "", 0, text), None
@@ -227,6 +236,7 @@ def _annex(
     return Annex(kind, label.replace(" ", "").replace("\u3000", ""), value, title), title_line
 
 
+_ANNEX_LINE = 70  # the longest line that starts an attachment by its label or its title
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

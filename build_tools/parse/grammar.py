@@ -110,6 +110,13 @@ class Grammar:
         return tuple(rule for rule in self.chrome if rule.repeats is not None)
 
     @cached_property
+    def any_heading(self) -> re.Pattern[str]:
+        """Matches a line's start when some family's pattern does: one regex pass rules out most
+        paragraphs before the families are tried one by one (their group names made plain)."""
+        plain = [re.sub(r"\(\?P<\w+>", "(?:", f.pattern.pattern) for f in self.families]
+        return re.compile("|".join(f"(?:{p})" for p in plain) or "(?!)")
+
+    @cached_property
     def any_plain_chrome(self) -> re.Pattern[str] | None:
         """Matches a line when one of plain_chrome's rules does: one regex pass rules out a body
         line, instead of one per rule. None when a rule names a group (names may not repeat)."""

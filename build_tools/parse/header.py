@@ -53,6 +53,8 @@ def metadata_pairs(text: str, g: Grammar) -> list[tuple[str, str]]:
 
 
 def _pairs(text: str, i: int, g: Grammar, found: Found) -> bool:
+    if ":" not in text and "：" not in text:
+        return False  # no pair without a colon (the search for pairs is slow on a long line)
     pairs = metadata_pairs(text, g)
     for label, value in pairs:
         _field(_nospace(label), value, i, g, found)

@@ -23,6 +23,8 @@ class HeadingMatch:
 def match_heading(text: str, g: Grammar, active: frozenset[str] | None = None) -> HeadingMatch | None:
     """The heading on this line, or None when the line is not a heading. `active`: the families
     with a `needs` condition that this document meets (None: only families without one)."""
+    if not g.any_heading.match(text):  # most lines: no family's number starts them
+        return None
     for family in g.families:
         if family.needs is not None and (active is None or family.id not in active):
             continue
