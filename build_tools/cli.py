@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import pipeline, review
+from . import pipeline, review, seeds, warnings
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
@@ -28,7 +28,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    built = pipeline.build(Path(args.root), keep_going=args.keep_going)
+    try:
+        built = pipeline.build(Path(args.root), keep_going=args.keep_going, strict=args.strict)
+    except warnings.StrictError as err:
+        _print_warnings(err.found)
+        raise
+    _print_warnings(built.warnings)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
     for slug, counts in built.open_risky.items():
@@ -52,9 +57,16 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_warnings(found: tuple[warnings.Warning_, ...] | list[warnings.Warning_]) -> None:
+    for w in found:
+        print(warnings.text(w), file=sys.stderr)
+
+
 def _outline(args: argparse.Namespace) -> int:
-    variants = pipeline.convert_file(Path(args.file))
+    root = Path(args.root)
+    variants = pipeline.convert_file(seeds.find_report(args.file, root, pipeline.slug_of), root.resolve())
     report = next(r for r in variants.values() if r.lang == r.source_lang)
+    _print_warnings(warnings.of_reports([report]))
     if args.json:
         print(json.dumps(outline(report), ensure_ascii=False, indent=1))
     else:
@@ -63,9 +75,7 @@ def _outline(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    path = Path(args.report)
-    if not path.is_file() and not path.suffix:  # a report's name: seeds/NAME.txt
-        path = Path(args.root) / "seeds" / f"{args.report}.txt"
+    path = seeds.find_report(args.report, Path(args.root), pipeline.slug_of)
     variants = pipeline.convert_file(path, Path(args.root).resolve())
     slug = next(iter(variants.values())).slug
     lists = pipeline.review_lists(variants)
@@ -113,16 +123,20 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-going", action="store_true", help="build the good reports, list the bad ones (exit status 1 if any)"
     )
     convert.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
+    convert.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit status 1, nothing written)"
+    )
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
     pdfs.set_defaults(run=_pdf)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
-    show.add_argument("file", help="a report's .txt file")
+    show.add_argument("file", help="a report's .txt file, or its name or slug in seeds/")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
+    show.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
     show.set_defaults(run=_outline)
     check = commands.add_parser("review", help="list one report's risky one-to-many conversion choices first")
-    check.add_argument("report", help="a report's .txt file, or its name in seeds/")
+    check.add_argument("report", help="a report's .txt file, or its name or slug in seeds/")
     check.add_argument("--target", help="the converted variant to review (default: the report's only one)")
     check.add_argument("--json", action="store_true", help="print the list as JSON")
     check.add_argument("--open", action="store_true", help="show only the risky choices nobody has decided yet")

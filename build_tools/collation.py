@@ -24,6 +24,12 @@ def readings(entry: Entry) -> list[str]:
     return lazy_pinyin(entry.term, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
 
 
+def plain_pinyin(text: str) -> str:
+    """The Hanyu Pinyin of a word without tones, syllables run together (北京市 -> beijingshi);
+    other characters as they are (a report's slug, slugs.py)."""
+    return "".join(lazy_pinyin(text, errors="default"))
+
+
 def sort_key(entry: Entry, lang: str) -> Key:
     syllables = readings(entry)
     if lang == "zh-Hant":

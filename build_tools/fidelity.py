@@ -6,6 +6,7 @@ the build, naming the first source line where model and source part ways.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .errors import ReportError
@@ -38,7 +39,9 @@ def check_fidelity(report: Report, text: str) -> None:
 
 
 def body_texts(report: Report) -> Iterator[str]:
-    """Every piece of body text in source order: preamble, then headings and their blocks."""
+    """Every piece of kept text in source order: front matter, preamble, then headings and their
+    blocks (attachments and notes are top-level sections)."""
+    yield from (f.text for f in report.front)
     yield from (_block_text(b) for b in report.preamble)
     for section in report.sections:
         yield from _section_texts(section)
@@ -58,10 +61,22 @@ def _block_text(block: Block) -> str:
 
 
 def _check_header(report: Report, lines: list[str]) -> None:
+    """Every value of the header is in the header lines (or was set by the editor). Dates and times
+    are compared by their digits (2026年02月10日 is given as 2026-02-10)."""
     header = "".join(squash(lines[n - 1]) for n in report.header_lines)
-    for value in [f.value for f in report.metadata] + [report.source or "", report.date or ""]:
-        if squash(value) not in header:
+    settings = report.settings
+    values = [f.value for f in report.metadata]
+    values += [report.source or ""] if not settings.source else []
+    values += [report.date or ""] if not settings.date else []
+    for value in values:
+        if squash(value) not in header and not (value == report.date and _has_date(header, value)):
             raise ReportError(report.path, f"header value 「{value}」 is not in the header lines", "converter bug")
+
+
+def _has_date(header: str, date: str) -> bool:
+    """The header writes the date 2026-02-10 in some way: 2026-02-10, 2026年2月10日, 2026/02/10."""
+    year, month, day = date.split("-")
+    return re.search(rf"{year}\D{{1,3}}0?{int(month)}\D{{1,3}}0?{int(day)}(?!\d)", header) is not None
 
 
 def _line_at(kept: list[tuple[int, str]], at: int) -> int:

@@ -33,6 +33,40 @@ class Item:
 
 
 @dataclass(frozen=True)
+class NoteLink:
+    """A note marker in a paragraph (［3］ in the text, or a note's own number in the note list),
+    text[offset:offset + len(marker)], linking to `target` (an anchor id) on the page of the
+    top-level section `page`. kind "ref" (marker -> note) or "back" (note -> its first marker)."""
+
+    offset: int
+    marker: str
+    id: str  # the anchor this link carries ("" for none)
+    page: str
+    target: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    """A line above the body kept as the report's front matter: kind "subtitle" (——…在…会议上),
+    "speaker" (…省长 某某), "issuer", "title" (the printed title, when it differs from the report's
+    title) or "lead" (a line above the title no rule recognizes, kept and warned about)."""
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about a report: the converter was unsure (`convert --strict` makes it an error)."""
+
+    line: int
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class Term:
     """A glossary entry in one script; `forms` are the strings that name it in report text."""
 
@@ -73,6 +107,7 @@ class Paragraph:
     line: int
     items: tuple[Item, ...] = ()
     terms: tuple[TermRef, ...] = ()
+    notes: tuple[NoteLink, ...] = ()  # note markers (or, in a note list, the note's way back)
 
 
 @dataclass(frozen=True)
@@ -89,7 +124,9 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True)
 class Section:
-    """A numbered heading (一、 / （一） / 1. / （1）) and what follows it."""
+    """A heading (一、 / （一） / 第一章 / 1.1 …) and what follows it. A top-level section is a part
+    of the body (kind "part"), an attachment with its own numbering (kind "annex": 附件1, or the
+    document a cover notice issues) or a note list (kind "notes": 注释, 名词解释)."""
 
     id: str
     number: str
@@ -98,6 +135,7 @@ class Section:
     line: int
     blocks: tuple[Block, ...] = ()
     children: tuple[Section, ...] = ()
+    kind: str = "part"
 
 
 @dataclass(frozen=True)
@@ -119,9 +157,13 @@ class Phrase:
 class Settings:
     """What a publisher may set beside a report (seeds/<name>.yml)."""
 
-    slug: str
+    slug: str  # "" when neither the file name nor `slug:` gives one: made from the title (slugs.py)
     title: str | None = None
     source_url: str | None = None
+    date: str | None = None  # `date:`, `source:`, `publisher:` win over what the text says
+    source: str | None = None
+    publisher: str | None = None
+    body_from: int | None = None  # `body_from: N`: the body starts at source line N
     hant_config: str = "s2tw"
     encoding: str | None = None
     phrases: tuple[Phrase, ...] = ()  # the report's own dictionary entries and locks
@@ -147,3 +189,6 @@ class Report:
     sections: tuple[Section, ...]
     settings: Settings = field(default_factory=lambda: Settings(slug=""))
     citations: tuple[Citation, ...] = ()
+    front: tuple[FrontLine, ...] = ()  # subtitle, speaker … between the title and the body
+    title_lines: tuple[int, ...] = ()  # the source lines of the title (two when it was wrapped)
+    warnings: tuple[Notice, ...] = ()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Block, Paragraph, Report, Section, Table
+from .labels import section_label
+from .model import Block, NoteLink, Paragraph, Report, Section, Table
 from .render import html_text
 
 # Page box in millimetres. The tests crop the body text to the area inside these margins,
@@ -104,12 +105,18 @@ def _cover(r: Report, ui: dict[str, Any], note: str, site_url: str | None) -> st
             '<section class="cover">',
             f'<p class="cover-site">{html_text(ui["site_name"])}</p>',
             f'<h1 class="cover-title" id="title">{html_text(r.title)}</h1>',
+            *_front(r, "cover-front"),
             *facts,
             _metadata(r, ui),
             _provenance(r, ui, note, site_url),
             "</section>",
         ]
     )
+
+
+def _front(r: Report, where: str) -> list[str]:
+    """The subtitle, speaker … kept between the title and the body."""
+    return [f'<p class="{where} front-{html_text(f.kind)}">{html_text(f.text)}</p>' for f in r.front]
 
 
 def _metadata(r: Report, ui: dict[str, Any]) -> str:
@@ -143,7 +150,7 @@ def _contents(r: Report, ui: dict[str, Any]) -> str:
     def entry(s: Section, depth: int) -> str:
         inner = "".join(entry(c, depth + 1) for c in s.children)
         sub = f"<ol>{inner}</ol>" if inner else ""
-        label = html_text(s.number + s.title)
+        label = html_text(section_label(s))
         return f'<li class="toc-{depth}"><a href="#{html_text(s.id)}">{label}</a>{sub}</li>'
 
     items = "".join(entry(s, 1) for s in r.sections)
@@ -152,7 +159,7 @@ def _contents(r: Report, ui: dict[str, Any]) -> str:
 
 def _body(r: Report) -> str:
     # The title again above the text, as on the official document (not a heading: no bookmark).
-    out = ['<main class="report">', f'<p class="body-title">{html_text(r.title)}</p>']
+    out = ['<main class="report">', f'<p class="body-title">{html_text(r.title)}</p>', *_front(r, "body-front")]
     if r.preamble:
         out += ['<section class="preamble">', *(_block(b) for b in r.preamble), "</section>"]
     out += [_section(s, 2) for s in r.sections]
@@ -163,7 +170,7 @@ def _body(r: Report) -> str:
 def _section(s: Section, level: int) -> str:
     tag = f"h{min(level, 6)}"
     kind = "part" if level == 2 else "section"
-    heading = f'<{tag} id="{html_text(s.id)}">{html_text(s.number + s.title)}</{tag}>'
+    heading = f'<{tag} id="{html_text(s.id)}">{html_text(section_label(s))}</{tag}>'
     blocks = [_block(b) for b in s.blocks]
     children = [_section(c, level + 1) for c in s.children]
     return "\n".join([f'<section class="{kind}">', heading, *blocks, *children, "</section>"])
@@ -177,14 +184,21 @@ def _block(block: Block) -> str:
 
 def _paragraph(p: Paragraph) -> str:
     # The id is printed in the margin (class pid) so a reader can cite the paragraph by it.
+    marks = [(i.offset, i.marker, f'<span class="item" id="{html_text(i.id)}">', "</span>") for i in p.items]
+    marks += [(n.offset, n.marker, _note_link(n), "</a>") for n in p.notes]
     pieces, at = [], 0
-    for item in p.items:
-        pieces.append(html_text(p.text[at : item.offset]))
-        pieces.append(f'<span class="item" id="{html_text(item.id)}">{html_text(item.marker)}</span>')
-        at = item.offset + len(item.marker)
+    for offset, marker, open_tag, close_tag in sorted(marks, key=lambda m: m[0]):
+        pieces += [html_text(p.text[at:offset]), open_tag, html_text(marker), close_tag]
+        at = offset + len(marker)
     pieces.append(html_text(p.text[at:]))
     pid = html_text(p.id)
     return f'<p class="para" id="{pid}"><span class="pid">{pid}</span>{"".join(pieces)}</p>'
+
+
+def _note_link(link: NoteLink) -> str:
+    """In one document, a note and its marker are anchors of the same file."""
+    anchor = f' id="{html_text(link.id)}"' if link.id else ""
+    return f'<a class="note-{link.kind}"{anchor} href="#{html_text(link.target)}">'
 
 
 def _table(t: Table) -> str:

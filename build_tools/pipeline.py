@@ -12,7 +12,7 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, render, render_terms, review, stamp, yamlfile
+from . import citations, collation, dictionary, render, render_terms, review, seeds, stamp, warnings, yamlfile
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -28,6 +28,7 @@ from .reproducible import source_date_epoch
 from .review_text import as_text
 from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
+from .slugs import with_slug
 from .timings import Timings
 from .translations.stage import Layer
 from .translations.stage import layer as translation_layer
@@ -52,20 +53,25 @@ class Built:
     open_risky: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # slug -> lang -> review counts
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
     english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
+    warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
 
 
-def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
+def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
-    with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
+    with keep_going, the bad ones are listed in Built.failed and the good ones are written.
+    With strict, a warning is an error (raised before anything is written)."""
     clock = Timings()
-    seeds = sorted((root / "seeds").glob("*.txt"))
-    if not seeds:
+    found = seeds.report_files(root / "seeds")
+    if not found:
         raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, keys, failed = _convert_all(seeds, root, keep_going, store, clock)
+    converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
     clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
+    unsure = seeds.unread_files(root) + warnings.of_reports(v[next(iter(v))] for _, v in converted)
+    if strict:
+        warnings.strict(unsure)
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
@@ -98,7 +104,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
     counts = {v[LANGS[0]].slug: r.open_risky for (_, v), r in zip(converted, reviews, strict=True)} if write else {}
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock, english)
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure))
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -202,6 +208,15 @@ def _cached_or_parsed(
         return key, parse_text(decode(data, shown, settings.encoding), shown, settings)
 
 
+def slug_of(path: Path) -> str:
+    """A seed's slug, as the build gives it (parsed when it has to be made from the title)."""
+    settings = load_settings(path)
+    if settings.slug:
+        return settings.slug
+    data, settings, shown = _read_seed(path, None)
+    return with_slug(parse(decode(data, shown, settings.encoding), shown, settings)).slug
+
+
 def _read_seed(path: Path, root: Path | None) -> tuple[bytes, Settings, str]:
     """(bytes, settings, the path as shown in messages) of a seed file."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
@@ -235,7 +250,7 @@ def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
 def parse_text(text: str, path: str, settings: Settings) -> Parsed:
     """Script detection, parse and the fidelity check: everything that can find a report bad."""
     source_lang = detect_script(text, converter("t2s"), converter("s2t"))
-    report = parse(text, path, settings, source_lang)
+    report = with_slug(parse(text, path, settings, source_lang))
     check_fidelity(report, text)
     if source_lang == "zh-Hans":
         other, config = "zh-Hant", settings.hant_config

@@ -14,7 +14,8 @@ from typing import Any
 
 from . import webmeta
 from .glossary import one_line
-from .model import Block, Paragraph, Report, Section, Table, Term
+from .labels import section_label
+from .model import Block, NoteLink, Paragraph, Report, Section, Table, Term
 
 # Exactly the characters Python-Markdown accepts after a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -69,7 +70,7 @@ def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
     """The navigation as MkDocs wants it: the home page, then one section per report."""
     items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
     for r in reports:
-        parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
+        parts = [{nav_title(section_label(s)): page_path(r, s)} for s in r.sections]
         parts.append({nav_title(ui["documents"]): f"{r.slug}/documents.md"})
         items.append({nav_title(r.title): [page_path(r), *parts]})
     return items
@@ -103,14 +104,22 @@ def _index_page(r: Report, ui: dict[str, Any], note: str, status: str = "") -> s
         "cite": webmeta.cite_data(r, []),
     }
     out = [front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
-    out += _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
+    out += _front(r) + _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
     out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
     out += [status, ""] if status else []
-    out += [_block(b, "../") for b in r.preamble]
+    out += [_block(b, "../", r.slug) for b in r.preamble]
     if r.sections:
         out += [f"## {md_text(ui['contents'])} {{#contents}}", "", *_contents(r), ""]
     out += _removed(r, ui)
     return "\n".join(out) + "\n"
+
+
+def _front(r: Report) -> list[str]:
+    """The lines kept between the title and the body: the printed title, the occasion, the speaker."""
+    if not r.front:
+        return []
+    lines = "".join(f'<p class="front-{html_text(f.kind)}">{html_text(f.text)}</p>' for f in r.front)
+    return [f'<div class="report-front">{lines}</div>', ""]
 
 
 def _dateline(r: Report, ui: dict[str, Any]) -> list[str]:
@@ -151,7 +160,7 @@ def _contents(r: Report) -> list[str]:
 
     def walk(section: Section, page: str, depth: int) -> None:
         anchor = "" if depth == 0 else f"#{section.id}"
-        lines.append(f"{'    ' * depth}- [{md_text(section.number + section.title)}]({page}{anchor})")
+        lines.append(f"{'    ' * depth}- [{md_text(section_label(section))}]({page}{anchor})")
         for child in section.children:
             walk(child, page, depth + 1)
 
@@ -178,11 +187,11 @@ def _removed(r: Report, ui: dict[str, Any]) -> list[str]:
 
 def _part_page(r: Report, part: Section, ui: dict[str, Any]) -> str:
     meta = {"description": webmeta.section_description(r, part), "cite": webmeta.cite_data(r, [part])}
-    out = [front_matter(part.number + part.title, meta)]
+    out = [front_matter(section_label(part), meta)]
 
     def walk(section: Section, depth: int) -> None:
-        out.extend([f"{'#' * min(depth, 6)} {md_text(section.number + section.title)} {{#{section.id}}}", ""])
-        out.extend(_block(b, "../../") for b in section.blocks)
+        out.extend([f"{'#' * min(depth, 6)} {md_text(section_label(section))} {{#{section.id}}}", ""])
+        out.extend(_block(b, "../../", r.slug) for b in section.blocks)
         for child in section.children:
             walk(child, depth + 1)
 
@@ -190,25 +199,35 @@ def _part_page(r: Report, part: Section, ui: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _block(block: Block, base: str = "") -> str:
+def _block(block: Block, base: str = "", slug: str = "") -> str:
     if isinstance(block, Table):
         return _table(block) + "\n"
-    return _paragraph(block, base) + "\n"
+    return _paragraph(block, base, slug) + "\n"
 
 
-def _paragraph(p: Paragraph, base: str = "") -> str:
-    """Escaped text with its inline marks: enumeration items and linked glossary terms.
+def _paragraph(p: Paragraph, base: str = "", slug: str = "") -> str:
+    """Escaped text with its inline marks: enumeration items, linked glossary terms, note links.
 
     `base` leads from the page's URL to the site root (pages are folders: use_directory_urls).
     """
     marks = [(i.offset, i.offset + len(i.marker), f'<span class="item" id="{i.id}">', "</span>") for i in p.items]
     marks += [(t.start, t.end, _term_link(t.term, base), "</a>") for t in p.terms if t.linked]
+    marks += [(n.offset, n.offset + len(n.marker), _note_link(n, f"{base}{slug}/"), "</a>") for n in p.notes]
     pieces, at = [], 0
     for start, end, open_tag, close_tag in sorted(marks, key=lambda m: m[0]):
         pieces += [html_text(p.text[at:start]), open_tag, html_text(p.text[start:end]), close_tag]
         at = end
     pieces.append(html_text(p.text[at:]))
-    return f'<p id="{p.id}" class="para">{"".join(pieces)}</p>'
+    kind = "para note" if "note-" in p.id else "para"  # an entry of a note list
+    return f'<p id="{p.id}" class="{kind}">{"".join(pieces)}</p>'
+
+
+def _note_link(link: NoteLink, report_root: str) -> str:
+    """A note marker's link to its note, or a note's link back to its first marker."""
+    href = f"{report_root}{link.page + '/' if link.page else ''}#{link.target}"
+    anchor = f' id="{html_text(link.id)}"' if link.id else ""
+    role = "doc-noteref" if link.kind == "ref" else "doc-backlink"
+    return f'<a class="note-{link.kind}"{anchor} href="{html_text(href)}" role="{role}">'
 
 
 def _term_link(term: Term, base: str) -> str:

@@ -81,6 +81,7 @@ def texts(report: Report) -> list[tuple[str, int, str]]:
     for n, f in enumerate(report.metadata, 1):
         out += [(f"meta-{n}-label", f.line, f.label), (f"meta-{n}", f.line, f.value)]
     out += [("source", 1, report.source or ""), ("publisher", 1, report.publisher or "")]
+    out += [(f"front-{n}", f.line, f.text) for n, f in enumerate(report.front, 1)]
     for block in report.preamble:
         out += _block_texts(block)
     for section in report.sections:

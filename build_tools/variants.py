@@ -11,8 +11,8 @@ from dataclasses import replace
 from functools import cache
 from itertools import islice
 
-from .model import Block, MetaField, Paragraph, Report, Section, Table
-from .parse import find_items, grammar
+from .model import Block, FrontLine, MetaField, Paragraph, Report, Section, Table
+from .parse import find_items, grammar, relocate
 
 Convert = Callable[[str], str]
 
@@ -64,6 +64,7 @@ def to_variant(report: Report, lang: str, convert: Convert) -> Report:
         metadata=tuple(MetaField(convert(f.label), convert(f.value), f.line) for f in report.metadata),
         source=convert(report.source) if report.source else None,
         publisher=convert(report.publisher) if report.publisher else None,
+        front=tuple(FrontLine(f.kind, convert(f.text), f.line) for f in report.front),
         preamble=tuple(_block(b, convert) for b in report.preamble),
         sections=tuple(_section(s, convert) for s in report.sections),
     )
@@ -81,6 +82,7 @@ def variant_texts(report: Report) -> Iterator[str]:
     for f in report.metadata:
         yield from (f.label, f.value)
     yield from (t for t in (report.source, report.publisher) if t)
+    yield from (f.text for f in report.front)
     yield from _block_texts(report.preamble)
     stack = list(report.sections)
     while stack:
@@ -111,4 +113,6 @@ def _block(block: Block, convert: Convert) -> Block:
     if isinstance(block, Table):
         return replace(block, rows=tuple(tuple(convert(cell) for cell in row) for row in block.rows))
     text = convert(block.text)
-    return Paragraph(block.id, text, block.line, find_items(text, block.id, grammar()))
+    return Paragraph(
+        block.id, text, block.line, find_items(text, block.id, grammar()), notes=relocate(block.notes, text)
+    )

@@ -10,6 +10,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
+from .labels import section_label
 from .model import Paragraph, Report, Section
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
@@ -33,7 +34,7 @@ def iso_date(date: str | None) -> str | None:
 
 def section_description(report: Report, section: Section) -> str:
     paragraph = _first_paragraph(section)
-    return first_sentence(paragraph.text if paragraph else section.number + section.title)
+    return first_sentence(paragraph.text if paragraph else section_label(section))
 
 
 def index_description(report: Report) -> str:
@@ -84,7 +85,7 @@ def cite_data(report: Report, sections: list[Section]) -> dict[str, Any]:
     names: dict[str, str] = {}
 
     def walk(section: Section) -> None:
-        names[section.id] = section.number + section.title
+        names[section.id] = section_label(section)
         for child in section.children:
             walk(child)
 

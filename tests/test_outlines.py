@@ -97,13 +97,19 @@ def test_sichuan_chrome_and_appendix() -> None:
         "二、“十五五”发展的主要考虑",
         "三、2026年工作安排",
     ]
-    assert [len(s.children) for s in report.sections] == [0, 0, 10, 20]
-    assert report.sections[3].title == "名词解释"
-    assert report.preamble[-2].text == "各位代表："
+    assert [len(s.children) for s in report.sections] == [0, 0, 10, 0]
+    notes = report.sections[3]
+    assert (notes.kind, notes.id, notes.title) == ("notes", "notes", "名词解释")
+    assert [b.id for b in notes.blocks] == [f"note-{n}" for n in range(1, 21)]  # the list's entries are notes
+    assert [(f.kind, f.text) for f in report.front] == [
+        ("subtitle", "2026年2月3日在四川省第十四届人民代表大会第五次会议上"),
+        ("speaker", "四川省人民政府省长 施小琳"),
+    ]
+    assert report.preamble[0].text == "各位代表："
     assert {r.rule for r in report.removed} >= {"font-size-control", "share-control", "related-links", "editor-credit"}
     _assert_no_chrome(report)
     # the link text broken onto its own lines is one paragraph again
-    item7 = report.sections[3].children[6].blocks[0].text
+    item7 = notes.blocks[6].text
     assert "“双向揭榜挂帅”的简称" in item7 and item7.endswith("带场景揭榜。")
 
 

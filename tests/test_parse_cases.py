@@ -31,10 +31,11 @@ def _blocks(report: Report) -> dict[str, Paragraph | Table]:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_parse_case(case: dict) -> None:
     text = case["text"].rstrip("\n")
-    report = parse(text, "case.txt", Settings(slug="case", title=case.get("settings_title")))
+    settings = Settings(**{"slug": "case", "title": case.get("settings_title"), **case.get("settings", {})})
+    report = parse(text, "case.txt", settings)
     check_fidelity(report, text)  # every case also keeps every character
     expect = case["expect"]
-    for key in ("title", "date", "time", "source"):
+    for key in ("title", "date", "time", "source", "publisher"):
         if key in expect:
             assert getattr(report, key) == expect[key], key
     if "metadata" in expect:
@@ -53,3 +54,15 @@ def test_parse_case(case: dict) -> None:
         assert [list(r) for r in blocks[tid].rows] == rows, tid
     for pid, ids in expect.get("items", {}).items():
         assert [i.id for i in blocks[pid].items] == ids, pid
+    if "front" in expect:
+        assert [[f.kind, f.text] for f in report.front] == expect["front"]
+    if "title_lines" in expect:
+        assert list(report.title_lines) == expect["title_lines"]
+    if "kinds" in expect:
+        assert {s.id: s.kind for s in report.sections} == expect["kinds"]
+    for pid, links in expect.get("links", {}).items():
+        assert [[n.kind, n.marker, n.id, n.page, n.target] for n in blocks[pid].notes] == links, pid
+    if "warnings" in expect:  # [line, a phrase of the message] for each warning, in order
+        assert len(report.warnings) == len(expect["warnings"]), [(w.line, w.message) for w in report.warnings]
+        for w, (line, phrase) in zip(report.warnings, expect["warnings"], strict=True):
+            assert w.line == line and phrase in w.message, (w.line, w.message)

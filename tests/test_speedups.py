@@ -205,7 +205,7 @@ def test_the_needed_pattern_finds_every_inline_item(text: str) -> None:
 
 
 # numbering.yml's inline_item as first written: the start of the text or a sentence end, as two branches
-PLAIN_INLINE_ITEM = r"(?:^|(?<=[。；;！？]))\s*(?P<marker>[一二三四五六七八九十]+是)(?=[，,：:\u4e00-\u9fff])"
+PLAIN_INLINE_ITEM = r"(?:^|(?<=[。；;！？]))\s*(?P<marker>[一二三四五六七八九十]+[是要])(?=[，,：:\u4e00-\u9fff])"
 
 
 def _items(pattern: re.Pattern[str], text: str) -> list[tuple[str, int]]:
@@ -335,3 +335,26 @@ def _split_by_loop(after: str, g: Grammar) -> tuple[str, str] | None:
 def test_a_heading_title_is_cut_as_by_a_loop_over_its_characters(after: str) -> None:
     g = grammar()
     assert _split_title(after, g) == _split_by_loop(after, g)
+
+
+def test_one_pass_for_all_heading_families_rules_out_the_same_lines() -> None:
+    """match_heading tries the families one by one only on a line the joined pattern matches."""
+    g = grammar()
+    lines = [probe(line) for text in _texts() for line in text.split("\n")]
+    lines += [
+        "第一章 总则",
+        "第三节 一般规定",
+        "01综合",
+        "1 总则",
+        "1.1 编制目的",
+        "2.1.1 应急委员会",
+        "（1）自然灾害。",
+    ]
+    for path in sorted((CORPUS / "provincial-2026").glob("*.txt")):
+        lines += [probe(line) for line in path.read_text(encoding="utf-8").split("\n")]
+    started = 0
+    for line in lines:
+        one_by_one = any(f.pattern.match(line) for f in g.families)
+        assert bool(g.any_heading.match(line)) == one_by_one, line
+        started += one_by_one
+    assert started > 50

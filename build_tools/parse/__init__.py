@@ -1,17 +1,19 @@
-"""Report grammar: text in, Report out. Chrome, header, body blocks, numbering, ids."""
+"""Report grammar: text in, Report out. Chrome, lead (title, front matter, metadata), body
+blocks, numbering, attachments, notes, ids; and the warnings where the parse was unsure."""
 
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..model import MetaField, Removal, Report, Settings
+from ..model import MetaField, Notice, Removal, Report, Settings
 from .blocks import segment
 from .chrome import find_chrome, find_repeats
 from .grammar import grammar
-from .header import parse_header
+from .lead import find_lead
+from .notes import link_notes, relocate
 from .structure import build_structure, find_items
-from .text import probe
+from .text import probe, squash
 
-__all__ = ["find_items", "grammar", "parse"]
+__all__ = ["find_items", "grammar", "parse", "relocate"]
 
 
 def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans") -> Report:
@@ -19,44 +21,70 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     lines = text.split("\n")
     if not any(probe(line) for line in lines):
         raise ReportError(path, "the report is empty", "put the report's text in the file", 1)
+    _check_body_from(path, settings, len(lines))
     removed = find_chrome(lines, g)
-    header = parse_header(lines, removed, g)
-    title = header.title or settings.title
+    lead = find_lead(lines, removed, g, settings)
+    removed |= lead.removed
+    title = lead.title
     if not title:
         first = next(i for i, line in enumerate(lines) if probe(line)) + 1
         raise ReportError(
             path,
             "no title found: the first line reads like body text",
-            f"put the title on the first line, or add `title: …` to the settings file {settings.slug}.yml",
+            f"put the title on the first line, or add `title: …` to the report's settings file"
+            f" ({settings.slug or 'NAME'}.yml beside the .txt)",
             first,
         )
-    removed |= find_repeats(lines, removed, g, title, header.body_from)
-    raws = segment(lines, header.body_from, set(removed), g)
+    removed |= find_repeats(lines, removed, g, title, lead.body_from)
+    header = set(lead.header)
+    front_lines = set(lead.front_lines)
+    m = g.issues.fullmatch(squash(title))
+    raws = segment(lines, lead.body_from, set(removed) | header | front_lines, g, m["doc"] if m else None)
     if not raws:
         raise ReportError(
             path,
             "no body text after the header",
             "a report needs its text below the title",
-            min(header.body_from + 1, len(lines)),
+            min(lead.body_from + 1, len(lines)),
         )
-    preamble, sections = build_structure(raws, g)
+    warnings = list(lead.warnings)
+    preamble, sections = build_structure(raws, g, warnings)
+    preamble, sections = link_notes(preamble, sections, g, warnings)
+    if not any(s.kind == "part" for s in sections) and len(raws) > 3 and not any(r.article for r in raws):
+        warnings.append(Notice(lead.body_from + 1, "no numbered heading found: the report is one page", _NO_HEADING))
+    source = settings.source or lead.source
     return Report(
         slug=settings.slug,
         path=path,
         lang=source_lang,
         source_lang=source_lang,
         title=title,
-        metadata=header.metadata,
-        date=header.date,
-        time=header.time,
-        source=header.source,
-        publisher=_publisher(header.metadata, g.publisher_labels, header.source),
+        metadata=lead.metadata,
+        date=settings.date or lead.date,
+        time=lead.time if not settings.date else None,
+        source=source,
+        publisher=settings.publisher or _publisher(lead.metadata, g.publisher_labels, source),
         removed=tuple(_removals(lines, removed)),
-        header_lines=tuple(i + 1 for i in header.lines),
+        header_lines=tuple(i + 1 for i in sorted(header)),
         preamble=preamble,
         sections=sections,
         settings=settings,
+        front=lead.front,
+        title_lines=tuple(i + 1 for i in lead.title_lines),
+        warnings=tuple(warnings),
     )
+
+
+_NO_HEADING = "if the report has headings, check their numbering (numbering.yml lists the families read)"
+
+
+def _check_body_from(path: str, settings: Settings, count: int) -> None:
+    if settings.body_from is not None and not 1 <= settings.body_from <= count:
+        raise ReportError(
+            path.rsplit(".", 1)[0] + ".yml",
+            f"body_from: {settings.body_from} is not a line of the report (1–{count})",
+            "give the number of the report's first body line",
+        )
 
 
 def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str], source: str | None) -> str | None:

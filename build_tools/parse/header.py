@@ -1,68 +1,45 @@
-"""The header above the body: metadata pairs, title, date/time and source lines."""
+"""Header lines, one at a time: metadata pairs in all their shapes, date and source lines.
+
+Each recognizer looks at line i (and, for a label whose value stands on the next line, at the
+line after it) and returns what it found with the lines it used, or None.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import MetaField
 from .grammar import Grammar
-from .headings import match_heading
-from .text import keep_invisible, probe
+from .text import probe
 
 _LABEL = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,7}"
 _PAIR = re.compile(rf"(?P<label>{_LABEL})\s*[:：]\s*(?P<value>.*?)\s*(?=\s{_LABEL}\s*[:：]|\Z)")
+_ALONE = re.compile(rf"(?P<label>{_LABEL})\s*[:：]?")
 
 
-@dataclass(frozen=True)
-class Header:
-    title: str | None
-    title_line: int | None
-    metadata: tuple[MetaField, ...]
-    date: str | None
-    time: str | None
-    source: str | None
-    lines: tuple[int, ...]
-    body_from: int
+@dataclass
+class Found:
+    """What header lines gave: metadata fields, date, time, source, and the lines used."""
+
+    lines: list[int] = field(default_factory=list)  # indexes
+    metadata: list[MetaField] = field(default_factory=list)
+    date: str | None = None
+    time: str | None = None
+    source: str | None = None
 
 
-def parse_header(lines: list[str], removed: dict[int, str], g: Grammar) -> Header:
-    state = _State()
-    i = 0
-    while i < len(lines):
-        text = probe(lines[i])
-        if i in removed or not text:
-            i += 1
-            continue
-        used = _metadata(text, i, g, state) or _dateline(text, g, state) or _title(lines[i], text, i, g, state)
-        if not used:
-            last = _source(lines, i, removed, g, state)
-            if last is None:
-                break
-            i = last  # the source value may sit on the next line
-        state.lines.append(i)
-        i += 1
-    return Header(
-        title=state.title,
-        title_line=state.title_line,
-        metadata=tuple(state.metadata),
-        date=state.date,
-        time=state.time,
-        source=state.source,
-        lines=tuple(state.lines),
-        body_from=i,
+def header_line(lines: list[str], i: int, skip: set[int], g: Grammar, found: Found) -> bool:
+    """Record line i (and its value line) in `found` when it is a header line; True if it was."""
+    text = probe(lines[i])
+    return (
+        _doc_number(text, i, g, found)
+        or _tab_row(lines[i], i, g, found)
+        or _pairs(text, i, g, found)
+        or _dateline(text, i, g, found)
+        or _label_alone(lines, i, skip, g, found)
+        or _source(text, i, g, found)
     )
-
-
-class _State:
-    def __init__(self) -> None:
-        self.title: str | None = None
-        self.title_line: int | None = None
-        self.metadata: list[MetaField] = []
-        self.date: str | None = None
-        self.time: str | None = None
-        self.source: str | None = None
-        self.lines: list[int] = []
 
 
 def metadata_pairs(text: str, g: Grammar) -> list[tuple[str, str]]:
@@ -70,58 +47,131 @@ def metadata_pairs(text: str, g: Grammar) -> list[tuple[str, str]]:
     pairs = [(m["label"], m["value"]) for m in _PAIR.finditer(text)]
     if not pairs or _nospace(pairs[0][0]) not in g.metadata_labels:
         return []
-    if "".join(_nospace(label + value) for label, value in pairs) != _nospace(re.sub("[:：]", "", text)):
+    if _bare("".join(label + value for label, value in pairs)) != _bare(text):
         return []  # something on the line is not a pair: not a metadata line
     return pairs
 
 
-def _metadata(text: str, i: int, g: Grammar, state: _State) -> bool:
+def _pairs(text: str, i: int, g: Grammar, found: Found) -> bool:
+    if ":" not in text and "：" not in text:
+        return False  # no pair without a colon (the search for pairs is slow on a long line)
     pairs = metadata_pairs(text, g)
-    state.metadata.extend(MetaField(_nospace(label), value, i + 1) for label, value in pairs)
+    for label, value in pairs:
+        _field(_nospace(label), value, i, g, found)
+    if pairs:
+        found.lines.append(i)
     return bool(pairs)
 
 
-def _dateline(text: str, g: Grammar, state: _State) -> bool:
-    if state.date is not None:
+def _doc_number(text: str, i: int, g: Grammar, found: Found) -> bool:
+    """皖政办〔2008〕33号 alone on its line: the document's number."""
+    if not g.doc_number.fullmatch(text):
         return False
+    found.metadata.append(MetaField(g.doc_number_label, text, i + 1))
+    found.lines.append(i)
+    return True
+
+
+def _tab_row(line: str, i: int, g: Grammar, found: Found) -> bool:
+    """索引号<TAB>001/2025-1<TAB>发布机构<TAB>某局: a row of the page's metadata table."""
+    if "\t" not in line:
+        return False
+    cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+    if len(cells) < 2 or len(cells) % 2 or not all(_known(_label(c), g) for c in cells[0::2]):
+        return False
+    for label, value in zip(cells[0::2], cells[1::2], strict=True):
+        _field(_label(label), value, i, g, found)
+    found.lines.append(i)
+    return True
+
+
+def _label_alone(lines: list[str], i: int, skip: set[int], g: Grammar, found: Found) -> bool:
+    """索引号： (or 发表时间：) alone on its line, its value on the next non-blank line."""
+    m = _ALONE.fullmatch(probe(lines[i]))
+    if not m or not _known(_label(m["label"]), g):
+        return False
+    j = next((k for k in range(i + 1, len(lines)) if probe(lines[k]) and k not in skip), None)
+    if j is None:
+        return False
+    value = probe(lines[j])
+    label = _label(m["label"])
+    if _ALONE.fullmatch(value) and _known(_label(value), g):
+        return False  # the next line is another label: this one has no value
+    if label in g.date_labels and not g.date_value.fullmatch(value):
+        return False
+    if len(value) > 40 or any(end in value for end in "。；！？"):
+        return False
+    _field(label, value, j, g, found)
+    found.lines += [i, j]
+    return True
+
+
+def _dateline(text: str, i: int, g: Grammar, found: Found) -> bool:
     for pattern in g.datelines:
         m = pattern.match(text)
-        if m:
-            state.date, state.time = m["date"], m["time"]
-            state.source = (m["source"] or "").strip() or state.source
+        if not m:
+            continue
+        if found.date is None:
+            found.date, found.time = iso_date(m["date"]), iso_time(m["time"])
+        else:  # a second date (更新时间 …): kept as a field, not lost
+            label = _PAIR.match(text)
+            found.metadata.append(MetaField(_label(label["label"]) if label else "日期", m["date"], i + 1))
+        found.source = (m["source"] or "").strip() or found.source
+        found.lines.append(i)
+        return True
+    return False
+
+
+def _source(text: str, i: int, g: Grammar, found: Found) -> bool:
+    for pattern in g.source_lines:
+        m = pattern.match(text)
+        if m and m["source"].strip():
+            _field("来源", m["source"].strip(), i, g, found)
+            found.lines.append(i)
             return True
     return False
 
 
-def _source(lines: list[str], i: int, removed: dict[int, str], g: Grammar, state: _State) -> int | None:
-    """Index of the last line used for a source line, or None when the line is not one."""
-    if state.source is not None:
-        return None
-    for pattern in g.source_lines:
-        m = pattern.match(probe(lines[i]))
-        if not m:
-            continue
-        value = m["source"].strip()
-        if value:
-            state.source = value
-            return i
-        j = next((k for k in range(i + 1, len(lines)) if probe(lines[k]) and k not in removed), None)
-        if j is not None and _title_like(probe(lines[j]), g) and len(probe(lines[j])) <= 30:
-            state.lines.append(i)
-            state.source = probe(lines[j])
-            return j
-    return None
+def _field(label: str, value: str, i: int, g: Grammar, found: Found) -> None:
+    """A pair goes to the date, the source or the metadata."""
+    if label in g.date_labels:
+        m = g.date_value.fullmatch(value.strip())
+        if m and found.date is None:
+            found.date, found.time = iso_date(m["date"]), iso_time(m["time"])
+            return
+    if label in g.source_labels and found.source is None:
+        found.source = value.strip()
+        return
+    found.metadata.append(MetaField(label, value, i + 1))
 
 
-def _title(line: str, text: str, i: int, g: Grammar, state: _State) -> bool:
-    if state.title is not None or not _title_like(text, g) or match_heading(text, g):
-        return False
-    state.title, state.title_line = keep_invisible(line, [text])[0], i + 1
-    return True
+_DIGITS = re.compile(r"\d+")
 
 
-def _title_like(text: str, g: Grammar) -> bool:
-    return len(text) <= g.title_max and text[-1] not in g.title_not_ending and "\t" not in text
+def iso_date(text: str) -> str:
+    """2026-02-10 for 2026年02月10日, 2026/2/10 or 2026.2.10 (the home page sorts by it; JSON-LD wants it)."""
+    year, month, day = (int(n) for n in _DIGITS.findall(text)[:3])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_time(text: str | None) -> str | None:
+    """07:41 for 07时41分; a time written with colons stays as written (seconds and all)."""
+    if text is None or ":" in text:
+        return text
+    return ":".join(f"{int(n):02d}" for n in _DIGITS.findall(text))
+
+
+def _known(label: str, g: Grammar) -> bool:
+    return label in g.metadata_labels or label in g.date_labels or label in g.source_labels
+
+
+def _label(text: str) -> str:
+    return _nospace(text).rstrip(":：")
+
+
+def _bare(text: str) -> str:
+    """No spaces, no colons: what a line and its pairs must have alike (a time keeps its colons)."""
+    return re.sub(r"[\s:：]+", "", text)
 
 
 def _nospace(text: str) -> str:

@@ -1,0 +1,63 @@
+"""A report's slug (its URL folder) when neither `slug:` nor the file's name gives one.
+
+Made from the title in Hanyu Pinyin, word by word (jieba's segmentation, collation's readings),
+without the function words, at most MAX_WORDS words: 2026年北京市政府工作报告 →
+2026-beijingshizhengfu-gongzuo-baogao. A title with no year gets the report's date in front, and
+the publisher's first words when the title names no more than its genre (政府工作报告).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from .collation import plain_pinyin
+from .model import Report
+
+MAX_WORDS = 6
+# words that make a slug longer without telling reports apart
+_SKIP = frozenset({"关于", "的", "和", "与", "及", "年", "之", "印发", "对", "在", "中"})
+_ASCII = re.compile(r"[^a-z0-9]+")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def with_slug(report: Report) -> Report:
+    """The report with its slug made from its title when the settings and file name gave none."""
+    if report.slug:
+        return report
+    return replace(report, slug=slug_from(report.title, report.date or _occasion(report), report.publisher))
+
+
+def _occasion(report: Report) -> str | None:
+    """The date of the occasion (——2026年1月26日在…会议上), for a report with no date line."""
+    for f in report.front:
+        m = _DATE.search(f.text)
+        if m and f.kind == "subtitle":
+            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    return None
+
+
+def slug_from(title: str, date: str | None, publisher: str | None) -> str:
+    words = _words(title)[:MAX_WORDS]
+    if not any(w.isdigit() for w in words) and date:
+        short = len(words) <= 3  # a genre alone (政府工作报告): who published it tells reports apart
+        who = _words(publisher)[:2] if short else []
+        words = [_ASCII.sub("-", date.lower()).strip("-"), *who, *words]
+    return "-".join(words) or "report"
+
+
+def _words(text: str | None) -> list[str]:
+    if not text:
+        return []
+    import jieba  # loads its dictionary: only when a slug has to be made
+
+    jieba.setLogLevel(logging.WARNING)
+    out = []
+    for word in jieba.lcut(text):
+        if word in _SKIP:
+            continue
+        ascii_word = _ASCII.sub("", plain_pinyin(word).lower())
+        if ascii_word:
+            out.append(ascii_word)
+    return out
