@@ -13,9 +13,14 @@ from conftest import ROOT, SEED
 
 from build_tools.errors import ReportError
 from build_tools.glossary import load_glossary
+from build_tools.model import Settings
+from build_tools.pipeline import parse_text, ui
 from build_tools.translations import catalogue, terms
+from build_tools.translations.catalogue import Entry
+from build_tools.translations.english import english
+from build_tools.translations.render import report_pages
 from build_tools.translations.status import FUZZY, TRANSLATED, UNTRANSLATED, state, status
-from build_tools.translations.units import Unit
+from build_tools.translations.units import Unit, units
 
 SLUG = SEED.stem
 PO = Path("translations/en") / f"{SLUG}.po"
@@ -211,3 +216,21 @@ def test_glossary_alternatives_must_be_a_list_of_texts(tmp_path):
         load_glossary(path)
     path.write_text(path.read_text().replace("en-alternatives: admin", "en-alternatives: [admin]"))
     assert load_glossary(path).entries[0].english_alternatives == ("admin",)
+
+
+SPEECH = (
+    "政府工作报告\n——2026年1月26日在某省第十四届人民代表大会第五次会议上\n省长 某某\n各位代表：\n"
+    "一、工作回顾\n过去一年，经济平稳增长。\n附件\n重点项目清单\n一、交通项目\n建设一条高速公路。\n"
+)
+
+
+def test_front_lines_and_attachments_are_units_and_reach_the_english_page():
+    report = parse_text(SPEECH, "speech.txt", Settings(slug="speech")).report
+    found = {u.id: u for u in units(report)}
+    assert found["front-1"].text.startswith("——2026年1月26日") and found["front-2"].text == "省长 某某"
+    assert found["annex-1"].text == "附件 重点项目清单"  # the attachment's label and title, as printed
+    assert "annex-1-part-1" in found
+    entries = {"front-1": Entry(found["front-1"].text, "Delivered on 26 January 2026", False, "")}
+    page = report_pages(english(report, entries, [], "speech.po"), ui("en"))["speech/index.md"]
+    assert '<p class="front-subtitle">Delivered on 26 January 2026</p>' in page
+    assert '<p class="front-speaker" lang="zh-Hans">省长 某某</p>' in page  # still Chinese, and says so

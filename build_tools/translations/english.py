@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..labels import section_label
 from ..model import Block, MetaField, Paragraph, Report, Section, Table
 from .catalogue import Entry
 from .status import UNTRANSLATED, Status, state, status
 from .terms import Miss
-from .units import cell_id, units
+from .units import cell_id, front_id, units
 
 LANG = "en"
 
@@ -61,7 +62,7 @@ def english(original: Report, entries: dict[str, Entry], misses: list[Miss], sho
         return replace(
             s,
             number="",
-            title=text(s.id, s.number + s.title),
+            title=text(s.id, section_label(s)),
             blocks=tuple(block(b) for b in s.blocks),
             children=tuple(section(c) for c in s.children),
         )
@@ -70,6 +71,7 @@ def english(original: Report, entries: dict[str, Entry], misses: list[Miss], sho
         original,
         lang=LANG,
         title=text("title", original.title),
+        front=tuple(replace(f, text=text(front_id(n), f.text)) for n, f in enumerate(original.front, 1)),
         metadata=metadata,
         source=text("source", original.source) if original.source else None,
         publisher=publisher,

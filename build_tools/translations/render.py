@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from .. import render, webmeta
-from ..model import Block, Paragraph, Section, Table
+from ..model import Block, FrontLine, Paragraph, Section, Table
 from .english import LANG, English
 from .status import FUZZY, TRANSLATED, UNTRANSLATED, Status
-from .units import cell_id
+from .units import cell_id, front_id
 
 ROOT_OF = {"zh-Hans": "", "zh-Hant": "../", "zh-HK": "../", LANG: "../"}  # a variant's folder -> site root
 
@@ -82,7 +82,7 @@ def _index_page(e: English, ui: dict[str, Any]) -> str:
     note = ui["translation_note"] + ("" if e.status.complete else " " + ui["translation_partial"])
     out += [f'<p class="translation-note">{render.html_text(note)}</p>', ""]
     out += [status_note(e.status, LANG, ui, r.slug), ""]
-    out += render._dateline(r, ui) + _metadata(e, ui)
+    out += _front(e) + render._dateline(r, ui) + _metadata(e, ui)
     if e.status.complete:
         href = render.html_text(render.pdf_path(r).rsplit("/", 1)[-1])
         out += [
@@ -93,6 +93,19 @@ def _index_page(e: English, ui: dict[str, Any]) -> str:
     if r.sections:
         out += [f"## {render.md_text(ui['contents'])} {{#contents}}", "", *_contents(e), ""]
     return "\n".join(out) + "\n"
+
+
+def _front(e: English) -> list[str]:
+    """The subtitle, speaker … lines under the title; a line still in Chinese says so."""
+    if not e.report.front:
+        return []
+
+    def line(n: int, f: FrontLine) -> str:
+        lang = ' lang="zh-Hans"' if e.state(front_id(n)) == UNTRANSLATED else ""
+        return f'<p class="front-{render.html_text(f.kind)}"{lang}>{render.html_text(f.text)}</p>'
+
+    lines = "".join(line(n, f) for n, f in enumerate(e.report.front, 1))
+    return [f'<div class="report-front">{lines}</div>', ""]
 
 
 def _contents(e: English) -> list[str]:

@@ -1,7 +1,8 @@
 """The translation units of a report, with their ids, in reading order.
 
-One unit per title, metadata label and value, source line, heading, paragraph and table cell;
-its id is the model's (a section id, a paragraph id, `<table id>-r<R>c<C>` for a cell), its text
+One unit per title, front line (subtitle, speaker …), metadata label and value, source line,
+heading, paragraph and table cell; its id is the model's (a section id, a paragraph id,
+`<table id>-r<R>c<C>` for a cell, `front-<n>` for the n-th front line), its text
 the zh-Hans text exactly as in the document model. The catalogue keys each entry by this id
 (msgctxt), so a translation follows its unit, never its position.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..labels import section_label
 from ..model import Block, Paragraph, Report, Section, Table
 
 
@@ -18,13 +20,14 @@ from ..model import Block, Paragraph, Report, Section, Table
 class Unit:
     id: str
     text: str  # zh-Hans, as in the model
-    kind: str  # title, meta-label, meta-value, source, heading, paragraph, cell
+    kind: str  # title, front, meta-label, meta-value, source, heading, paragraph, cell
     line: int | None  # in the seed file, when known (the catalogue's reference for translators)
 
 
 def units(report: Report) -> list[Unit]:
     """Every unit of a zh-Hans report, in reading order."""
     out = [Unit("title", report.title, "title", None)]
+    out += [Unit(front_id(n), f.text, "front", f.line) for n, f in enumerate(report.front, 1)]
     for n, field in enumerate(report.metadata, 1):
         out.append(Unit(f"meta-{n}-label", field.label, "meta-label", field.line))
         out.append(Unit(f"meta-{n}", field.value, "meta-value", field.line))
@@ -37,7 +40,7 @@ def units(report: Report) -> list[Unit]:
 
 
 def _section(s: Section) -> Iterator[Unit]:
-    yield Unit(s.id, s.number + s.title, "heading", s.line)
+    yield Unit(s.id, section_label(s), "heading", s.line)
     yield from _blocks(s.blocks)
     for child in s.children:
         yield from _section(child)
@@ -54,3 +57,8 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[Unit]:
 
 def cell_id(table: Table, row: int, column: int) -> str:
     return f"{table.id}-r{row}c{column}"
+
+
+def front_id(n: int) -> str:
+    """The unit id of the n-th (1-based) front line: the model gives front lines no id of their own."""
+    return f"front-{n}"
