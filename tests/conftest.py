@@ -1,4 +1,10 @@
-"""Shared fixtures: the project root, the seed, the corpus (skipped when absent), a built site."""
+"""Shared fixtures: the project root, the demo report, the corpus (skipped when absent), built sites.
+
+The tool's tests never read the repository's seeds/ or site.yml (the publication): they build
+scratch projects from the fixtures in tests/fixtures/ (the demo report, its settings and the
+glossary, in tests/fixtures/demo/) and from corpus files, with the tool's default identity. So
+they pass whatever reports the publication holds and whatever it is called (.ci/run proves it).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,12 @@ import pytest
 from browser import browser, new_page, site_url  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "zhenhai-2024-law-based-government.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+DEMO = FIXTURES / "demo"  # a seeds/ folder: the demo report, its settings (.yml) and glossary.yml
+SEED = DEMO / "zhenhai-2024-law-based-government.txt"  # the demo report (SEED.parent / "glossary.yml")
 CORPUS = ROOT.parent / "shared" / "corpus"
+TEST_SITE_URL = "https://example.github.io/gov-reports/"  # the address scratch sites are built for
+TOOL_FILES = ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "pyproject.toml")
 
 
 def corpus_file(name: str) -> Path:
@@ -25,35 +35,42 @@ def corpus_file(name: str) -> Path:
     return path
 
 
-def build_project(
-    work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None, pdf: bool = False
-) -> Path:
-    """Copy the project to `work` (with other seeds if given), build the three sites --strict, return site/."""
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "pyproject.toml"):
+def project(work: Path, seeds: dict[str, str] | None = None) -> Path:
+    """A scratch project in `work`: the tool (its MkDocs configs, theme overrides and build_tools,
+    linked) and seeds/ with the demo report (or the given {file name: text}). No site.yml: the
+    tool's default identity. Returns work."""
+    for name in TOOL_FILES:
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "docs"):
         shutil.copytree(
             ROOT / name, work / name, ignore=shutil.ignore_patterns("zh-Hans", "zh-Hant", "zh-HK", ".generated.json")
         )
     if seeds is None:
-        shutil.copytree(ROOT / "seeds", work / "seeds")
+        shutil.copytree(DEMO, work / "seeds")
     else:
         (work / "seeds").mkdir()
         for name, text in seeds.items():
             (work / "seeds" / name).write_text(text, encoding="utf-8")
     os.symlink(ROOT / "build_tools", work / "build_tools")
-    return build_in(work, env, pdf)
+    return work
+
+
+def build_project(
+    work: Path, seeds: dict[str, str] | None = None, env: dict[str, str] | None = None, pdf: bool = False
+) -> Path:
+    """A scratch project in `work` (project(): the demo report, or the given seeds), built as
+    `make site` builds (three sites --strict, then the PDFs if asked); returns its site/."""
+    return build_in(project(work, seeds), env, pdf)
 
 
 def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -> Path:
-    """Convert and build both sites --strict (then the PDFs, if asked) in a project copy made by
-    build_project, as `make site` does; return site/."""
-    # the placeholder SITE_URL unless a test gives one (the Pages workflow sets it for `make site`)
-    inherited = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """Convert and build the three sites --strict (then the PDFs, if asked) in a project made by
+    project() or build_project, as `make site` does; return site/."""
+    # built for TEST_SITE_URL unless a test gives another SITE_URL (as the Pages workflow does)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": TEST_SITE_URL, **(env or {})}
     # as `make site` does: convert first (MkDocs checks that docs_dir exists before any hook runs)
     run = subprocess.run(
-        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], capture_output=True, text=True
+        [sys.executable, "-m", "build_tools", "convert", "--root", str(work)], env=env, capture_output=True, text=True
     )
     assert run.returncode == 0, f"convert failed:\n{run.stdout}\n{run.stderr}"
     # as `make site` does: the sitemap's date is the newest report's, unless SOURCE_DATE_EPOCH is set
@@ -64,7 +81,7 @@ def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -
         assert run.returncode == 0, f"mkdocs build -f {config} failed:\n{run.stdout}\n{run.stderr}"
     if pdf:  # as `make site` does after the MkDocs builds
         run = subprocess.run(
-            [sys.executable, "-m", "build_tools", "pdf", "--root", str(work)], capture_output=True, text=True
+            [sys.executable, "-m", "build_tools", "pdf", "--root", str(work)], env=env, capture_output=True, text=True
         )
         assert run.returncode == 0, f"pdf failed:\n{run.stdout}\n{run.stderr}"
     return work / "site"
@@ -72,7 +89,8 @@ def build_in(work: Path, env: dict[str, str] | None = None, pdf: bool = False) -
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as `make site` builds it (mkdocs build --strict, then the PDFs), from a copy."""
+    """The demo report's site as `make site` builds it (mkdocs build --strict, then the PDFs), in a
+    scratch project (build_project)."""
     return build_project(tmp_path_factory.mktemp("project"), pdf=True)
 
 
@@ -82,7 +100,8 @@ WIDE_ROW = "\t".join(f"第{n}列很长的单元格内容" for n in range(1, 13))
 
 @pytest.fixture(scope="session")
 def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed with a hostile title and a wide table, built as the Pages workflow builds (SITE_URL set)."""
+    """The demo report with a hostile title and a wide table and without its settings, built as the
+    Pages workflow builds (SITE_URL set)."""
     text = SEED.read_text(encoding="utf-8")
     text = text.replace(
         "宁波市镇海区人民政府关于2024年法治政府建设情况报告\n", "关于</script><script>alert(1)</script>的报告\n", 1
