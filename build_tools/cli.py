@@ -1,5 +1,5 @@
-"""Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
-| review REPORT [--target T] [--json]`.
+"""Command line: `.venv/bin/python -m build_tools convert | pdf | preview | check | outline FILE [--json]
+| glossary suggest FILE | review REPORT [--target T] [--json]`.
 
 Errors -> exit 1."""
 
@@ -10,10 +10,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import pipeline, review
+from . import identity, pipeline, review
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
+from .sitefiles import write_if_changed
 from .suggest import suggest
 
 
@@ -27,9 +28,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    built = pipeline.build(Path(args.root), keep_going=args.keep_going)
+    root = Path(args.root)
+    built = pipeline.build(root, keep_going=args.keep_going)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    if note := identity.local_note(identity.site_root(root)):
+        print(note)
     if args.timings:
         print(built.timings.text())
     for err in built.failed:
@@ -37,15 +41,29 @@ def _convert(args: argparse.Namespace) -> int:
     if built.failed:
         names = ", ".join(err.path for err in built.failed)
         print(f"{len(built.failed)} bad report(s) skipped: {names}", file=sys.stderr)
+    if args.failed_list and built.failed:  # `make site KEEP_GOING=1` lists them again at the end
+        write_if_changed(Path(args.failed_list), "".join(f"error: {err}\n" for err in built.failed))
     return 1 if built.failed else 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
     from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
 
-    for path in build_pdfs(Path(args.root)):
+    for path in build_pdfs(Path(args.root), keep_going=args.keep_going):
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .preview import run
+
+    return run(Path(args.root), args.port)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checks import run
+
+    return run(Path(args.root), args.only)
 
 
 def _outline(args: argparse.Namespace) -> int:
@@ -87,7 +105,7 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     convert = commands.add_parser("convert", help="convert every report in seeds/ into Markdown pages in docs/")
     convert.add_argument("--root", default=".", help="project folder holding seeds/ and docs/ (default: .)")
@@ -95,10 +113,20 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-going", action="store_true", help="build the good reports, list the bad ones (exit status 1 if any)"
     )
     convert.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
+    convert.add_argument("--failed-list", metavar="FILE", help="with --keep-going: also write the errors to FILE")
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
+    pdfs.add_argument("--keep-going", action="store_true", help="leave bad reports out (as convert --keep-going)")
     pdfs.set_defaults(run=_pdf)
+    look = commands.add_parser("preview", help="serve the built site/ as GitHub Pages will (make preview)")
+    look.add_argument("--port", type=int, default=8080, help="local port (default: 8080)")
+    look.add_argument("--root", default=".", help="project folder holding site/ (default: .)")
+    look.set_defaults(run=_preview)
+    checks = commands.add_parser("check", help="the publication's checks on the built site (make check builds first)")
+    checks.add_argument("--only", action="append", metavar="CHECK", help="run only this check (repeatable)")
+    checks.add_argument("--root", default=".", help="project folder holding seeds/ and site/ (default: .)")
+    checks.set_defaults(run=_check)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
