@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .foldmap import search_fold_map
-from .searchindex import FOLDER, Unit, build, page_units
+from .searchindex import FOLDER, Unit, build, page_units, report_facts
 from .sitefiles import write_if_changed
 
 
@@ -24,7 +24,8 @@ class Collector:
     def add(self, content: str, url: str, title: str, meta: dict) -> None:
         search = meta.get("search") or {}
         if not search.get("exclude"):
-            self.units[url] = page_units(content, url, title, float(search.get("boost", 1)))
+            report = report_facts(meta.get("cite") or {})  # a report's pages: shown under their results
+            self.units[url] = page_units(content, url, title, float(search.get("boost", 1)), report)
 
     def write(self, site_dir: Path) -> None:
         # pages in URL order, not render order: the same site gives the same bytes
