@@ -5,7 +5,7 @@
 # make serve   - live preview of the zh-Hans site while editing (VARIANT=zh-Hant or zh-HK for the others)
 # make check   - the publication's checks on whatever seeds/ holds (builds the site first)
 # make test    - the tool's own tests (test packages installed first)
-# make lint    - ruff and actionlint
+# make lint    - ruff, and actionlint's checks of the workflows (jactionlint --profile correctness)
 # make bench   - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
 PY ?= python3
 VENV := .venv
@@ -53,7 +53,7 @@ test: $(VENV)/.test-installed $(AXE)
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check build_tools tests bench
 	$(BIN)/ruff format --check build_tools tests bench
-	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/jactionlint --profile correctness --no-hints .github/workflows/*.yml
 
 # Under `mkdocs serve` a bad report does not stop the preview: the page shows what is wrong.
 serve: $(VENV)/.site-installed

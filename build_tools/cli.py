@@ -32,6 +32,8 @@ def _convert(args: argparse.Namespace) -> int:
     built = pipeline.build(root, keep_going=args.keep_going)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    if not count:
+        print("note: seeds/ holds no report: the site has its home and glossary pages only (add seeds/NAME.txt)")
     if note := identity.local_note(identity.site_root(root)):
         print(note)
     if args.timings:

@@ -51,11 +51,10 @@ class Built:
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
-    with keep_going, the bad ones are listed in Built.failed and the good ones are written."""
+    with keep_going, the bad ones are listed in Built.failed and the good ones are written.
+    No seed at all (the demo removed, nothing added yet) gives a site of home and glossary pages."""
     clock = Timings()
     seeds = sorted((root / "seeds").glob("*.txt"))
-    if not seeds:
-        raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     site = site_words(root)
     shared = _glossary(root)
@@ -166,7 +165,7 @@ def _convert_all(
             if not keep_going:
                 raise
             failed.append(err)
-    if not good:
+    if failed and not good:
         raise failed[0]  # nothing good to build: keep the previous docs/
     return good, keys, failed
 

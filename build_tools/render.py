@@ -58,6 +58,8 @@ def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
         "",
     ]
     lines += [f"## {md_text(ui['reports'])} {{#reports}}", ""]
+    if not reports:
+        lines += [f"<p>{html_text(ui['no_reports'])}</p>", ""]
     for r in reports:
         facts = " · ".join(x for x in (r.publisher, r.date) if x)
         lines.append(f"- [{md_text(r.title)}]({page_path(r)})" + (f"  \n  {md_text(facts)}" if facts else ""))

@@ -30,4 +30,6 @@ def check(ctx: Context) -> Result:
     if missing:
         return Result("fail", f"{len(missing)} page(s) or PDF(s) missing", tuple(missing))
     count = len(ctx.reports("zh-Hans"))
+    if not count:
+        return Result("warn", "no report in seeds/: the site has its home and glossary pages only")
     return Result("ok", f"{count} report(s) in {variants} variant(s), each with its pages and PDF")
