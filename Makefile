@@ -1,7 +1,7 @@
 # make site    - install everything (.venv, pinned packages) and build site/
 #                (KEEP_GOING=1: build the good reports, list the bad ones at the end)
 # make preview - serve the built site/ as GitHub Pages will (every variant, PDFs, search, the
-#                repository's subpath) and print its address (PORT=8080 by default)
+#                repository's subpath) and print its address (PORT=8080, HOST=127.0.0.1 by default)
 # make serve   - live preview of the zh-Hans site while editing (VARIANT=zh-Hant or zh-HK for the others)
 # make check   - the publication's checks on whatever seeds/ holds (builds the site first)
 # make test    - the tool's own tests (test packages installed first)
@@ -39,8 +39,9 @@ site: $(VENV)/.site-installed
 	  echo "these reports were left out (KEEP_GOING): fix them and run make site again" >&2; exit 1; fi
 
 PORT ?= 8080
+HOST ?= 127.0.0.1
 preview: $(VENV)/.site-installed
-	$(BIN)/python -m build_tools preview --port $(PORT)
+	$(BIN)/python -m build_tools preview --port $(PORT) --host $(HOST)
 
 # The publication's checks (build_tools/checks/): strict builds, fidelity, links, hreflang and
 # sitemaps, axe on a sample of pages, open review items and converter warnings.

@@ -374,7 +374,7 @@ def _previous() -> dict[str, Any]:
 def _write(results: dict[str, Any]) -> None:
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (OUT / "results.md").write_text(table(results), encoding="utf-8")
-    readme = ROOT / "README.md"
+    readme = OUT / "README.md"  # bench/README.md, the measurements' notes
     readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
 
 

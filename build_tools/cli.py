@@ -59,7 +59,7 @@ def _pdf(args: argparse.Namespace) -> int:
 def _preview(args: argparse.Namespace) -> int:
     from .preview import run
 
-    return run(Path(args.root), args.port)
+    return run(Path(args.root), args.port, args.host)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -123,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     pdfs.set_defaults(run=_pdf)
     look = commands.add_parser("preview", help="serve the built site/ as GitHub Pages will (make preview)")
     look.add_argument("--port", type=int, default=8080, help="local port (default: 8080)")
+    look.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: from other machines too)")
     look.add_argument("--root", default=".", help="project folder holding site/ (default: .)")
     look.set_defaults(run=_preview)
     checks = commands.add_parser("check", help="the publication's checks on the built site (make check builds first)")

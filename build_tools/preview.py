@@ -98,10 +98,10 @@ def _mount(path: str) -> str:
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
-def _server(site: Path, mount: str, port: int, compress: bool) -> ThreadingHTTPServer:
+def _server(site: Path, mount: str, port: int, compress: bool, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     attributes = {"mount": _mount(mount), "compress": compress}
     handler = functools.partial(type("SiteHandler", (Handler,), attributes), directory=str(site))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return ThreadingHTTPServer((host, port), handler)
 
 
 @contextmanager
@@ -118,15 +118,16 @@ def serve(site: Path, mount: str = "/", port: int = 0, compress: bool = False) -
         thread.join()
 
 
-def run(root: Path, port: int) -> int:
-    """`make preview`: serve root/site/ in the foreground until Ctrl+C."""
+def run(root: Path, port: int, host: str = "127.0.0.1") -> int:
+    """`make preview`: serve root/site/ in the foreground until Ctrl+C. host 0.0.0.0 lets other
+    machines in (a container's host, a phone on the same network)."""
     site = root / "site"
     if not (site / "index.html").is_file():
         raise ReportError("site/", "the site is not built yet", "run `make site` first, then `make preview`")
     built_for = built_for_address(root)
     mount = mount_of(built_for)
     try:
-        server = _server(site, mount, port, compress=True)
+        server = _server(site, mount, port, compress=True, host=host)
     except OSError as err:
         hint = f"stop what uses it, or choose another: make preview PORT={port + 1}"
         raise ReportError(f"port {port}", f"cannot serve there: {err.strerror}", hint) from None
