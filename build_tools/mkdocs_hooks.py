@@ -4,7 +4,7 @@ site's identity (site.yml: name, description, address, colours, logo).
 No logic here: pipeline.mkdocs_site() does the work (a conversion, unless `convert` has just
 made docs/ for the same inputs); errors become PluginError (no traceback). Under `mkdocs serve`
 a bad report does not stop the preview: the good ones are built and the page shows the errors
-(pipeline.serve_site).
+(serving.serve_site).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from build_tools import identity, pipeline, render, sitefiles, webmeta
+from build_tools import identity, pipeline, render, serving, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -44,7 +44,7 @@ def on_config(config: Any) -> Any:
     variant = config.extra["variant"]
     try:
         # the stamp's, when `convert` has just run; under `mkdocs serve`, the good reports and the errors
-        site = pipeline.serve_site(root) if _serving else pipeline.mkdocs_site(root, keep_going=_keep_going())
+        site = serving.serve_site(root) if _serving else pipeline.mkdocs_site(root, keep_going=_keep_going())
         address = _identity(config, root, variant, site["site"])
         links = {alt["lang"]: alt["link"] for alt in config.extra["alternate"]}
         urls = webmeta.site_urls(address, config.extra["site_path"], links)
@@ -74,7 +74,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def _identity(config: Any, root: Path, variant: str, words: dict[str, dict[str, str]]) -> str:
     """The site's name and description in this variant, its colours and logo (site.yml); returns
     the site's address."""
-    if not words:  # the preview's error page (pipeline.serve_site): site.yml itself may be wrong
+    if not words:  # the preview's error page (serving.serve_site): site.yml itself may be wrong
         return identity.LOCAL_ROOT
     # escaped as nav titles are (render.nav_title): the templates print both unescaped
     config.site_name = html.escape(words[variant]["name"])

@@ -106,18 +106,6 @@ def mkdocs_site(root: Path, keep_going: bool = False) -> dict[str, Any]:
     return for_mkdocs(build(root, keep_going=keep_going))
 
 
-def serve_site(root: Path) -> dict[str, Any]:
-    """As mkdocs_site, for `mkdocs serve`: a bad report is left out and its error shown on every
-    page (`errors`); an error that stops the whole build gives a site of one page that shows it."""
-    try:
-        return mkdocs_site(root, keep_going=True)
-    except ReportError as err:
-        files = {f"{lang}/index.md": render.error_page([str(err)], ui(lang)) for lang in SITE_LANGS}
-        write_tree(root / "docs", files)
-        navs = {lang: [{render.nav_title(ui(lang)["build_error"]): "index.md"}] for lang in SITE_LANGS}
-        return {"navs": navs, "hk_pages": [""], "site": {}, "errors": []}  # the page itself shows it
-
-
 def for_mkdocs(built: Built) -> dict[str, Any]:
     """The nav of each variant, the URLs of the zh-HK pages, the site's texts per variant and the
     errors of the reports left out (keep_going)."""

@@ -134,3 +134,15 @@ def test_keep_going_lists_the_bad_reports_in_a_file_for_make(tmp_path: Path) -> 
     result = run("convert", "--root", str(tmp_path), "--keep-going", "--failed-list", str(listing))
     assert result.returncode == 1 and (tmp_path / "docs" / "zh-Hans" / "good" / "index.md").is_file()
     assert listing.read_text(encoding="utf-8").startswith("error: seeds/bad.txt:1: the report is empty")
+
+
+def test_output_cut_short_by_the_reader_is_no_error() -> None:
+    """`outline FILE | head`: the pipe closes early; no traceback."""
+    outline = subprocess.Popen(
+        [sys.executable, "-m", "build_tools", "outline", str(SEED)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    outline.stdout.close()  # before it writes (it is still starting): as `head` does once it has enough
+    assert outline.wait(timeout=60) == 0 and b"Traceback" not in outline.stderr.read()

@@ -4,6 +4,7 @@ the path of the address it was built for, every variant, the PDFs, 404.html for 
 from __future__ import annotations
 
 import gzip
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -62,9 +63,12 @@ def test_make_preview_prints_the_address_and_serves_the_built_path(built_site: P
         assert server.stdout.readline().startswith(f"built for {TEST_SITE_URL}:")
         status, _, page = _get(f"http://127.0.0.1:{port}/gov-reports/zh-HK/")
         assert status == 200 and b'lang="zh-HK"' in page
+        server.send_signal(signal.SIGINT)  # Ctrl+C
+        assert server.wait(timeout=10) == 0 and server.stdout.read() == "stopped\n"
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def test_preview_before_a_build_says_what_to_run(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ A serious or critical violation fails. The site is served as Pages serves it (pr
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..preview import mount_of, serve
@@ -25,6 +26,16 @@ def check(ctx: Context) -> Result:
         hint = "`make check` installs both (npm ci; chromium through build_tools/system_deps.sh test)"
         return Result("fail", f"cannot run axe: {AXE} or {CHROMIUM} is missing", (hint,))
     pages = sample(ctx)
+    # in a thread of its own: Playwright's sync API refuses a thread that runs an asyncio loop
+    # (a caller's, or another Playwright session's, as in the test suite)
+    with ThreadPoolExecutor(1) as thread:
+        problems = thread.submit(_run, ctx, pages, axe).result()
+    if problems:
+        return Result("fail", f"{len(problems)} serious or critical problem(s) on {len(pages)} pages", tuple(problems))
+    return Result("ok", f"no serious or critical problem on {len(pages)} pages at phone and desktop size")
+
+
+def _run(ctx: Context, pages: list[str], axe: Path) -> list[str]:
     from playwright.sync_api import sync_playwright  # only here: the converter never needs a browser
 
     problems = []
@@ -38,9 +49,7 @@ def check(ctx: Context) -> Result:
                 problems += [f"{rel or 'home'} ({name}): {v}" for v in violations(page, axe)]
             context.close()
         browser.close()
-    if problems:
-        return Result("fail", f"{len(problems)} serious or critical problem(s) on {len(pages)} pages", tuple(problems))
-    return Result("ok", f"no serious or critical problem on {len(pages)} pages at phone and desktop size")
+    return problems
 
 
 def sample(ctx: Context) -> list[str]:
