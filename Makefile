@@ -1,8 +1,12 @@
-# make site   - install everything (.venv, pinned packages) and build site/
-# make test   - the same plus test packages, then run the tests
-# make serve  - live preview of the zh-Hans site (VARIANT=zh-Hant, zh-HK or en for the others)
-# make lint   - ruff
-# make bench  - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
+# make site    - install everything (.venv, pinned packages) and build site/
+#                (KEEP_GOING=1: build the good reports, list the bad ones at the end)
+# make preview - serve the built site/ as GitHub Pages will (every variant, PDFs, search, the
+#                repository's subpath) and print its address (PORT=8080, HOST=127.0.0.1 by default)
+# make serve   - live preview of the zh-Hans site while editing (VARIANT=zh-Hant, zh-HK or en for the others)
+# make check   - the publication's checks on whatever seeds/ holds (builds the site first)
+# make test    - the tool's own tests (test packages installed first)
+# make lint    - ruff, and actionlint's checks of the workflows (jactionlint --profile correctness)
+# make bench   - benchmarks into bench/results.json and bench/results.md (N="1 10" limits the sizes)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,19 +15,39 @@ AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint convert clean system-deps lighthouse bench
+.PHONY: site test serve preview check lint convert clean system-deps lighthouse bench
 
 # The sitemap's date: SOURCE_DATE_EPOCH if set, else the newest report's date (written by convert).
 DATE_EPOCH = SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(cat build/source-date-epoch)}
 
+# KEEP_GOING=1: each step builds the good reports; the bad ones are listed again at the end (exit status 1).
+KEEP_GOING ?=
+BAD_REPORTS := build/bad-reports.txt
+GOING := $(if $(filter-out 0,$(KEEP_GOING)),--keep-going)
+MKDOCS_BUILD = $(DATE_EPOCH) KEEP_GOING=$(if $(GOING),1,) $(BIN)/mkdocs build --strict --quiet
+
 site: $(VENV)/.site-installed
-	$(BIN)/python -m build_tools convert
-	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-Hant.yml
-	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-HK.yml
-	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
-	$(BIN)/python -m build_tools pdf
+	@rm -f $(BAD_REPORTS)
+	$(BIN)/python -m build_tools convert$(if $(GOING), --keep-going --failed-list $(BAD_REPORTS) || test -s $(BAD_REPORTS))
+	$(MKDOCS_BUILD) -f mkdocs.yml
+	$(MKDOCS_BUILD) -f mkdocs.zh-Hant.yml
+	$(MKDOCS_BUILD) -f mkdocs.zh-HK.yml
+	$(MKDOCS_BUILD) -f mkdocs.en.yml
+	$(BIN)/python -m build_tools pdf $(GOING)
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/, English at site/en/ (with PDFs)"
+	@echo "look at it as it will be published: make preview"
+	@if test -s $(BAD_REPORTS); then cat $(BAD_REPORTS) >&2; \
+	  echo "these reports were left out (KEEP_GOING): fix them and run make site again" >&2; exit 1; fi
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+preview: $(VENV)/.site-installed
+	$(BIN)/python -m build_tools preview --port $(PORT) --host $(HOST)
+
+# The publication's checks (build_tools/checks/): strict builds, fidelity, links, hreflang and
+# sitemaps, axe on a sample of pages, open review items and converter warnings.
+check: $(VENV)/.test-installed $(AXE) site
+	$(BIN)/python -m build_tools check
 
 test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest
@@ -31,9 +55,11 @@ test: $(VENV)/.test-installed $(AXE)
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check build_tools tests bench
 	$(BIN)/ruff format --check build_tools tests bench
+	$(BIN)/jactionlint --profile correctness --no-hints .github/workflows/*.yml
 
+# Under `mkdocs serve` a bad report does not stop the preview: the page shows what is wrong.
 serve: $(VENV)/.site-installed
-	$(BIN)/python -m build_tools convert
+	@mkdir -p docs/$(VARIANT)
 	$(BIN)/mkdocs serve -f $(if $(filter zh-Hans,$(VARIANT)),mkdocs.yml,mkdocs.$(VARIANT).yml)
 
 N ?= 1 10 100 1000

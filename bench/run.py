@@ -45,7 +45,7 @@ from build_tools.pipeline import (
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
-from .synth import ROOT, bases, write_corpus
+from .synth import DEMO, ROOT, bases, write_corpus
 
 OUT = ROOT / "bench"
 Input = tuple[bytes, Settings, str]  # a seed's bytes, settings and path
@@ -72,7 +72,7 @@ def measure(n: int) -> dict[str, Any]:
         work = Path(tmp)
         chars = write_corpus(work, n)
         _project(work)
-        shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
+        shutil.copy(DEMO / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
         run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
         run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
         convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
@@ -374,7 +374,7 @@ def _previous() -> dict[str, Any]:
 def _write(results: dict[str, Any]) -> None:
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (OUT / "results.md").write_text(table(results), encoding="utf-8")
-    readme = ROOT / "README.md"
+    readme = OUT / "README.md"  # bench/README.md, the measurements' notes
     readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
 
 

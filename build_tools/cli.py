@@ -1,5 +1,6 @@
-"""Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
-| review REPORT [--target T] [--json] [--open] [--all] | translations update [REPORT…] | translations status [--terms]`.
+"""Command line: `.venv/bin/python -m build_tools convert | pdf | preview | check | outline FILE [--json]
+| glossary suggest FILE | review REPORT [--target T] [--json] [--open] [--all] | translations update [REPORT…]
+| translations status [--terms]`.
 
 Errors -> exit 1."""
 
@@ -7,14 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from . import pipeline, review, seeds, warnings
+from . import identity, pipeline, review, seeds, warnings
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
 from .review_text import as_text
+from .sitefiles import write_if_changed
 from .suggest import suggest
 
 
@@ -25,20 +28,28 @@ def main(argv: list[str] | None = None) -> int:
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `outline FILE | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
 
 
 def _convert(args: argparse.Namespace) -> int:
+    root = Path(args.root)
     try:
-        built = pipeline.build(Path(args.root), keep_going=args.keep_going, strict=args.strict)
+        built = pipeline.build(root, keep_going=args.keep_going, strict=args.strict)
     except warnings.StrictError as err:
         _print_warnings(err.found)
         raise
     _print_warnings(built.warnings)
     count = len(built.reports["zh-Hans"])
     print(f"converted {count} report(s) into docs/ ({len(built.changed)} file(s) changed)")
+    if not count:
+        print("note: seeds/ holds no report: the site has its home and glossary pages only (add seeds/NAME.txt)")
     for slug, counts in built.open_risky.items():
         found = ", ".join(f"{lang} {n} risky choice(s) open in {w} word(s)" for lang, (n, w) in counts.items())
         print(f"review {slug}: {found}")
+    if note := identity.local_note(identity.site_root(root)):
+        print(note)
     if args.timings:
         print(built.timings.text())
     for err in built.failed:
@@ -46,13 +57,15 @@ def _convert(args: argparse.Namespace) -> int:
     if built.failed:
         names = ", ".join(err.path for err in built.failed)
         print(f"{len(built.failed)} bad report(s) skipped: {names}", file=sys.stderr)
+    if args.failed_list and built.failed:  # `make site KEEP_GOING=1` lists them again at the end
+        write_if_changed(Path(args.failed_list), "".join(f"error: {err}\n" for err in built.failed))
     return 1 if built.failed else 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
     from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
 
-    for path in build_pdfs(Path(args.root)):
+    for path in build_pdfs(Path(args.root), keep_going=args.keep_going):
         print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
@@ -60,6 +73,18 @@ def _pdf(args: argparse.Namespace) -> int:
 def _print_warnings(found: tuple[warnings.Warning_, ...] | list[warnings.Warning_]) -> None:
     for w in found:
         print(warnings.text(w), file=sys.stderr)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .preview import run
+
+    return run(Path(args.root), args.port, args.host)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checks import run
+
+    return run(Path(args.root), args.only)
 
 
 def _outline(args: argparse.Namespace) -> int:
@@ -115,7 +140,7 @@ def _translations_status(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m build_tools", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     convert = commands.add_parser("convert", help="convert every report in seeds/ into Markdown pages in docs/")
     convert.add_argument("--root", default=".", help="project folder holding seeds/ and docs/ (default: .)")
@@ -126,10 +151,21 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit status 1, nothing written)"
     )
+    convert.add_argument("--failed-list", metavar="FILE", help="with --keep-going: also write the errors to FILE")
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
+    pdfs.add_argument("--keep-going", action="store_true", help="leave bad reports out (as convert --keep-going)")
     pdfs.set_defaults(run=_pdf)
+    look = commands.add_parser("preview", help="serve the built site/ as GitHub Pages will (make preview)")
+    look.add_argument("--port", type=int, default=8080, help="local port (default: 8080)")
+    look.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: from other machines too)")
+    look.add_argument("--root", default=".", help="project folder holding site/ (default: .)")
+    look.set_defaults(run=_preview)
+    checks = commands.add_parser("check", help="the publication's checks on the built site (make check builds first)")
+    checks.add_argument("--only", action="append", metavar="CHECK", help="run only this check (repeatable)")
+    checks.add_argument("--root", default=".", help="project folder holding seeds/ and site/ (default: .)")
+    checks.set_defaults(run=_check)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file, or its name or slug in seeds/")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")

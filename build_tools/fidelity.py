@@ -33,7 +33,7 @@ def check_fidelity(report: Report, text: str) -> None:
         report.path,
         f"text would be lost or changed: source has 「{expected[at : at + 12]}」, the model 「{actual[at : at + 12]}」",
         "this is a converter bug or an over-eager chrome rule in build_tools/data/chrome.yml; "
-        "run `python -m build_tools outline FILE` to see what was removed",
+        "run `.venv/bin/python -m build_tools outline FILE` to see what was removed",
         line,
     )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import pdf, pipeline, render, yamlfile
+from . import identity, pdf, pipeline, render, yamlfile
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -27,18 +27,20 @@ class Site:
     url: str | None  # its public address, for the cover
 
 
-def build_pdfs(root: Path) -> list[Path]:
-    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf; returns the paths."""
-    built = pipeline.build(root, write=False)
+def build_pdfs(root: Path, keep_going: bool = False) -> list[Path]:
+    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf; returns the paths.
+    keep_going: bad reports are left out (`make site KEEP_GOING=1`)."""
+    built = pipeline.build(root, write=False, keep_going=keep_going)
     written = []
     for lang in render.SITE_LANGS:
         if not built.reports[lang]:  # zh-HK: no report switched it on
             continue
         site = variant_site(root, lang)
+        words = identity.fill(pipeline.ui(lang), built.site[lang])  # the site's name on the cover
         for report in built.reports[lang]:
             target = site.dir / render.pdf_path(report)
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
-            write_pdf(report, target, url)
+            write_pdf(report, target, url, words)
             written.append(target)
     return written + _english_pdfs(root, built)
 
@@ -57,11 +59,13 @@ def _english_pdfs(root: Path, built: pipeline.Built) -> list[Path]:
     return written
 
 
-def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None:
-    """Render one report to target (written to a temporary file, then moved into place)."""
+def write_pdf(report: Report, target: Path, site_url: str | None = None, words: dict | None = None) -> None:
+    """Render one report to target (written to a temporary file, then moved into place). `words`:
+    the variant's interface words with the site's texts (default: the tool's default identity)."""
     import weasyprint  # here, so that the converter and the hook never load Pango
 
-    html = pdf.print_html(report, pipeline.ui(report.lang), pipeline.conversion_note(report), site_url)
+    words = words or identity.fill(pipeline.ui(report.lang), pipeline.site_words(None)[report.lang])
+    html = pdf.print_html(report, words, pipeline.conversion_note(report, words), site_url)
     document = weasyprint.HTML(string=html, base_url=str(target.parent))
     stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,9 +76,12 @@ def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None
 
 
 def variant_site(root: Path, lang: str) -> Site:
-    settings = _top_level_scalars(root / CONFIGS[lang])
-    url = settings.get("site_url")
-    return Site(root / settings.get("site_dir", "site"), url or None)
+    """Where the variant's site is built, and its address: the site's (SITE_URL or site.yml, else
+    the local preview's) plus the variant's folder in the site."""
+    folder = root / _top_level_scalars(root / CONFIGS[lang]).get("site_dir", "site")
+    top = root / _top_level_scalars(root / CONFIGS["zh-Hans"]).get("site_dir", "site")
+    path = folder.relative_to(top).as_posix() if folder.is_relative_to(top) else "."
+    return Site(folder, identity.site_root(root).url + ("" if path == "." else path + "/"))
 
 
 def _top_level_scalars(path: Path) -> dict[str, str]:

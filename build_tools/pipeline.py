@@ -12,7 +12,7 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, render, render_terms, review, seeds, stamp, warnings, yamlfile
+from . import citations, collation, dictionary, identity, render, render_terms, review, seeds, stamp, warnings, yamlfile
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -37,8 +37,9 @@ from .variants import convert_many, detect_script, to_variant, variant_texts
 LANGS = render.LANGS
 CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
+SITE_URL_USED = "build/site-url"  # the address the site is built for (`make preview` serves its path)
 SITE_LANGS = render.SITE_LANGS  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
-ALL_SITES = (*SITE_LANGS, "en")  # en: only reports with a catalogue (translations/en/<slug>.po)
+ALL_SITES = render.ALL_SITES  # en: only reports with a catalogue (translations/en/<slug>.po)
 SITE_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' default conversions (glossary)
 REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
 
@@ -54,17 +55,18 @@ class Built:
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
     english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
     warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
+    site: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> the site's texts (site.yml)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool = False) -> Built:
     """Convert every seed, then write docs/. A bad report raises before anything is written;
     with keep_going, the bad ones are listed in Built.failed and the good ones are written.
-    With strict, a warning is an error (raised before anything is written)."""
+    With strict, a warning is an error (raised before anything is written). No seed at all (the
+    demo removed, nothing added yet) gives a site of home and glossary pages."""
     clock = Timings()
     found = seeds.report_files(root / "seeds")
-    if not found:
-        raise ReportError(str(root / "seeds"), "no reports (*.txt) found", "put a report's text in seeds/NAME.txt")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
+    site = site_words(root)
     shared = _glossary(root)
     store = ConversionCache(root / CACHE)
     converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
@@ -73,16 +75,16 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     if strict:
         warnings.strict(unsure)
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
-    variants = [annotate(v, g) for (_, v), g in zip(converted, glossaries, strict=True)]
+    variants = [annotate(v, g, site) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     clock.lap("glossary and citations")
     by_slug = {v["zh-Hans"].slug: g for v, g in zip(variants, glossaries, strict=True)}
-    english = translation_layer(root, reports["zh-Hans"], by_slug, ui("en"))  # reports with a catalogue
+    english = translation_layer(root, reports["zh-Hans"], by_slug, identity.fill(ui("en"), site["en"]))
     clock.lap("translations")
     files: dict[str, str] = dict(english.files)
     for lang in SITE_LANGS:
-        files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
+        files[f"{lang}/index.md"] = render.render_home(reports[lang], identity.fill(ui(lang), site[lang]))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report), english.note(report, ui(lang)))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
@@ -97,6 +99,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
         reviews = [store.review_files(keys[path], v, review_files_of) for path, v in converted]
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
+        write_if_changed(root / SITE_URL_USED, identity.site_root(root).url + "\n")
         write_tree(root / "build" / "review", {k: v for r in reviews for k, v in r.files.items()} | english.review)
     changed = write_tree(root / "docs", files) if write else []
     if write:
@@ -104,22 +107,27 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
     counts = {v[LANGS[0]].slug: r.open_risky for (_, v), r in zip(converted, reviews, strict=True)} if write else {}
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure))
-    if write and not failed:
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure), site)
+    if write:  # with bad reports left out, for builds that keep going too (mkdocs_site)
         stamp.save(root, inputs, for_mkdocs(built))
     return built
 
 
-def mkdocs_site(root: Path) -> dict[str, Any]:
+def mkdocs_site(root: Path, keep_going: bool = False) -> dict[str, Any]:
     """What each MkDocs build's hook needs (for_mkdocs): from the stamp when docs/ is current for
-    the same inputs (`convert` ran just before, as in `make site`), else from a full build."""
+    the same inputs (`convert` ran just before, as in `make site`), else from a full build. A stamp
+    of a build that left bad reports out serves only a build that keeps going too."""
     saved = stamp.load(root)
-    return saved if saved is not None else for_mkdocs(build(root))
+    if saved is not None and (keep_going or not saved.get("errors")):
+        return saved
+    return for_mkdocs(build(root, keep_going=keep_going))
 
 
 def for_mkdocs(built: Built) -> dict[str, Any]:
-    """The nav of each variant and the URLs of the zh-HK and English pages."""
-    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "en_pages": page_urls(built, "en")}
+    """The nav of each variant, the URLs of the zh-HK and English pages, the site's texts per
+    variant and the errors of the reports left out (keep_going)."""
+    site = {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "en_pages": page_urls(built, "en")}
+    return {**site, "site": built.site, "errors": [str(err) for err in built.failed]}
 
 
 def _convert_all(
@@ -162,7 +170,7 @@ def _convert_all(
             if not keep_going:
                 raise
             failed.append(err)
-    if not good:
+    if failed and not good:
         raise failed[0]  # nothing good to build: keep the previous docs/
     return good, keys, failed
 
@@ -317,10 +325,14 @@ def project_converter(config: str, settings: Settings) -> Convert:
     return converter(config, dictionary.pairs(config, settings))
 
 
-def annotate(variants: dict[str, Report], gloss: Glossary) -> dict[str, Report]:
-    """Glossary links and cited documents, on each variant after conversion (never before)."""
+def annotate(
+    variants: dict[str, Report], gloss: Glossary, site: dict[str, dict[str, str]] | None = None
+) -> dict[str, Report]:
+    """Glossary links and cited documents, on each variant after conversion (never before); the
+    site's default publisher (site.yml) where the report names none."""
     out = {}
     for lang, report in variants.items():
+        report = identity.with_default_publisher(report, (site or {}).get(lang, {}).get("publisher"))
         settings = report.settings
         hant = config_for(report) if lang != "zh-Hans" else None  # s2tw (or the report's), s2hk for zh-HK
         to_hant = project_converter(hant, settings) if hant else None
@@ -336,6 +348,13 @@ def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
     to_hant = None if lang == "zh-Hans" else project_converter(SITE_CONFIGS[lang], Settings(slug=""))
     terms = {t.id: t for t in terms_for(gloss, to_hant)}
     return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
+
+
+def site_words(root: Path | None) -> dict[str, dict[str, str]]:
+    """lang -> the site's name, description, intro and default publisher (site.yml; root None: the
+    tool's defaults), converted for the Traditional sites as the glossary page is (SITE_CONFIGS,
+    with the shared dictionary)."""
+    return identity.words(identity.load(root), lambda lang: project_converter(SITE_CONFIGS[lang], Settings(slug="")))
 
 
 def load_glossary_of(root: Path) -> Glossary:
@@ -376,8 +395,10 @@ def _union(a: Glossary, b: Glossary) -> Glossary:
     return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
 
 
-def conversion_note(report: Report) -> str:
-    words = ui(report.lang)
+def conversion_note(report: Report, words: dict[str, Any] | None = None) -> str:
+    """How this variant's text was made; `words`: the variant's interface words with the site's
+    texts (identity.fill), which a translation's note names."""
+    words = words or ui(report.lang)
     if report.lang not in SITE_LANGS:  # a translation (its PDF's cover)
         return str(words["pdf_unofficial"])
     if report.lang == report.source_lang:

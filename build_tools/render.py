@@ -21,6 +21,7 @@ from .model import Block, NoteLink, Paragraph, Report, Section, Table, Term
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 LANGS = ("zh-Hans", "zh-Hant")
 SITE_LANGS = (*LANGS, "zh-HK")  # zh-HK: an optional third site, for reports that switch it on
+ALL_SITES = (*SITE_LANGS, "en")  # en: only the reports with a translation (translations/en/<slug>.po)
 GLOSSARY_URL = "glossary/"
 
 
@@ -52,18 +53,27 @@ def render_report(report: Report, ui: dict[str, Any], note: str, status: str = "
 
 
 def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
-    lines = [
-        front_matter(ui["home_title"], {"description": ui["home_intro"]}),
+    lines = [  # the home page is the site's own words and a list of titles: not in the search index
+        front_matter(ui["home_title"], {"description": ui["home_intro"], "search": {"exclude": True}}),
         f"# {md_text(ui['home_title'])}",
         "",
         f"<p>{html_text(ui['home_intro'])}</p>",
         "",
     ]
     lines += [f"## {md_text(ui['reports'])} {{#reports}}", ""]
+    if not reports:
+        lines += [f"<p>{html_text(ui['no_reports'])}</p>", ""]
     for r in reports:
         facts = " · ".join(x for x in (r.publisher, r.date) if x)
         lines.append(f"- [{md_text(r.title)}]({page_path(r)})" + (f"  \n  {md_text(facts)}" if facts else ""))
     return "\n".join(lines) + "\n"
+
+
+def error_page(errors: list[str], ui: dict[str, Any]) -> str:
+    """The only page of a preview (`make serve`) whose build stopped: what is wrong, and where."""
+    shown = "".join(f"<pre>{html_text(e)}</pre>" for e in errors)
+    title = ui["build_error"]
+    return f"{front_matter(title)}# {md_text(title)}\n\n<p>{html_text(ui['build_error_note'])}</p>\n\n{shown}\n"
 
 
 def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
@@ -102,14 +112,14 @@ def _index_page(r: Report, ui: dict[str, Any], note: str, status: str = "") -> s
         "description": webmeta.index_description(r),
         "jsonld": webmeta.report_jsonld(r, ui),
         "cite": webmeta.cite_data(r, []),
+        "hide": ["toc"],  # its contents are the page (_contents): no empty contents panel beside them
     }
     out = [front_matter(r.title, meta), f"# {md_text(r.title)} {{#title}}", ""]
     out += _front(r) + _dateline(r, ui) + _metadata(r, ui) + _pdf_link(r, ui)
-    out += [f'<p class="variant-note">{html_text(note)}</p>', ""]
+    out += [f'<p class="variant-note" data-search-exclude>{html_text(note)}</p>', ""]
     out += [status, ""] if status else []
     out += [_block(b, "../", r.slug) for b in r.preamble]
-    if r.sections:
-        out += [f"## {md_text(ui['contents'])} {{#contents}}", "", *_contents(r), ""]
+    out += _contents(r, ui)
     out += _removed(r, ui)
     return "\n".join(out) + "\n"
 
@@ -140,7 +150,8 @@ def _dateline(r: Report, ui: dict[str, Any]) -> list[str]:
 def _pdf_link(r: Report, ui: dict[str, Any]) -> list[str]:
     # Raw HTML: the PDF is not a docs/ file, so a Markdown link would fail `mkdocs build --strict`.
     href = html_text(pdf_path(r).rsplit("/", 1)[-1])  # beside this index page
-    return [f'<p class="report-pdf"><a href="{href}" type="application/pdf">{html_text(ui["pdf"])}</a></p>', ""]
+    link = f'<a href="{href}" type="application/pdf">{html_text(ui["pdf"])}</a>'
+    return [f'<p class="report-pdf" data-search-exclude>{link}</p>', ""]
 
 
 def _metadata(r: Report, ui: dict[str, Any]) -> list[str]:
@@ -150,23 +161,29 @@ def _metadata(r: Report, ui: dict[str, Any]) -> list[str]:
         f'<tr><th scope="row">{html_text(f.label)}</th><td>{html_text(f.value)}</td></tr>' for f in r.metadata
     )
     return [
-        f'<table class="report-meta"><caption>{html_text(ui["metadata"])}</caption><tbody>{rows}</tbody></table>',
+        f'<table class="report-meta"><caption data-search-exclude>{html_text(ui["metadata"])}</caption>'
+        f"<tbody>{rows}</tbody></table>",
         "",
     ]
 
 
-def _contents(r: Report) -> list[str]:
-    lines = []
+def _contents(r: Report, ui: dict[str, Any]) -> list[str]:
+    """The report's parts as a list of links, in raw HTML: a Markdown heading would be the only
+    entry of the page's own contents panel (a panel 目录 listing 目录), and the list repeats the
+    headings, which the search index has on their own pages."""
+    if not r.sections:
+        return []
 
-    def walk(section: Section, page: str, depth: int) -> None:
-        anchor = "" if depth == 0 else f"#{section.id}"
-        lines.append(f"{'    ' * depth}- [{md_text(section_label(section))}]({page}{anchor})")
-        for child in section.children:
-            walk(child, page, depth + 1)
+    def walk(section: Section, page: str, depth: int) -> list[str]:
+        href = html_text(f"{page}#{section.id}" if depth else page)
+        link = f'<li><a href="{href}">{html_text(section_label(section))}</a>'
+        children = [line for child in section.children for line in walk(child, page, depth + 1)]
+        return [link, "<ul>", *children, "</ul>", "</li>"] if children else [link + "</li>"]
 
-    for s in r.sections:
-        walk(s, f"{s.id}.md", 0)
-    return lines
+    items = [line for s in r.sections for line in walk(s, f"{s.id}/", 0)]  # part pages: folders beside this one
+    title = html_text(ui["contents"])
+    nav = f'<nav class="report-contents" id="contents" aria-label="{title}" data-search-exclude>'
+    return [nav, f"<h2>{title}</h2>", "<ul>", *items, "</ul>", "</nav>", ""]
 
 
 def _removed(r: Report, ui: dict[str, Any]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from . import webmeta
 from .glossary import Entry
 from .model import Block, Paragraph, Report, Section, Term
 from .render import front_matter, html_text, md_text
@@ -48,7 +49,7 @@ def glossary_page(
     # Below the reports in search results: a reader searching 行政复议 wants the report's section first.
     meta = {"description": ui["glossary_intro"], "search": {"boost": GLOSSARY_SEARCH_BOOST}}
     out = [front_matter(ui["glossary"], meta), f"# {md_text(ui['glossary'])} {{#title}}", ""]
-    out += [f"<p>{html_text(ui['glossary_intro'])}</p>", ""]
+    out += [f"<p data-search-exclude>{html_text(ui['glossary_intro'])}</p>", ""]
     for head, entries in groups:
         out += [f"## {md_text(head)} {{#group-{ord(head[0]):x}}}", ""]
         for entry in entries:
@@ -66,8 +67,8 @@ def _entry(t: Term, refs: dict[str, list[tuple[str, str]]], ui: dict[str, Any]) 
     if t.note_en:
         out += [f'<p class="gloss-note" lang="en">Note: {html_text(t.note_en)}</p>', ""]
     if not refs:
-        return [*out, f'<p class="gloss-refs">{html_text(ui["no_occurrence"])}</p>', ""]
-    out += [f'<p class="gloss-refs">{html_text(ui["occurs_in"])}</p>', ""]
+        return [*out, f'<p class="gloss-refs" data-search-exclude>{html_text(ui["no_occurrence"])}</p>', ""]
+    out += [f'<p class="gloss-refs" data-search-exclude>{html_text(ui["occurs_in"])}</p>', ""]
     for title, links in refs.items():
         out.append(f"- {md_text(title)}：" + "，".join(f"[{md_text(label)}]({url})" for label, url in links))
     return [*out, ""]
@@ -88,8 +89,9 @@ def documents_page(report: Report, labels: dict[str, dict[str, str]], ui: dict[s
     cited = {p.id: (page, label) for page, p, label in places(report, ui)}
     titles = [c for c in report.citations if c.within is None]
     intro = ui["documents_intro"].format(n=len(titles))
-    out = [front_matter(ui["documents"], {"description": intro}), f"# {md_text(ui['documents'])} {{#title}}", ""]
-    out += [f"<p>{html_text(intro)}</p>", ""]
+    meta = {"description": intro, "cite": webmeta.cite_data(report, [])}  # the report's facts (search labels)
+    out = [front_matter(ui["documents"], meta), f"# {md_text(ui['documents'])} {{#title}}", ""]
+    out += [f"<p data-search-exclude>{html_text(intro)}</p>", ""]
     for n, c in enumerate(report.citations, 1):
         kind = labels[c.kind].get(report.lang) or labels[c.kind]["zh-Hant"]  # zh-HK: the Traditional label
         within = f" {md_text(ui['within'].format(title=c.within))}" if c.within else ""

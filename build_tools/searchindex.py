@@ -26,7 +26,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from material.plugins.search.plugin import Parser  # Material's own cutting into sections (pinned)
@@ -51,11 +51,15 @@ class Unit:
     title: str  # plain text
     text: str  # plain text
     boost: float = 1.0  # the page's front matter search.boost (the glossary: below the reports)
+    report: tuple[str, str] | None = None  # the page's report: its title and "publisher · year"
 
 
-def page_units(content: str, url: str, page_title: str, boost: float = 1.0) -> list[Unit]:
+def page_units(
+    content: str, url: str, page_title: str, boost: float = 1.0, report: tuple[str, str] | None = None
+) -> list[Unit]:
     """A rendered page's units, cut as Material's search plugin cuts them (it honours
-    data-search-exclude); markup dropped, entities decoded: the texts are plain data."""
+    data-search-exclude); markup dropped, entities decoded: the texts are plain data. `report`:
+    what a result from this page shows under its title (report_label)."""
     parser = Parser()
     parser.feed(content)
     parser.close()
@@ -65,8 +69,22 @@ def page_units(content: str, url: str, page_title: str, boost: float = 1.0) -> l
             continue
         title = _plain("".join(section.title)) or page_title
         location = f"{url}#{section.id}" if section.id else url
-        units.append(Unit(location, title, _plain("".join(section.text)), boost))
+        units.append(Unit(location, title, _plain("".join(section.text)), boost, report))
     return units
+
+
+def report_facts(cite: dict) -> tuple[str, str] | None:
+    """(title, "publisher · year") of a report page's citation data (front matter `cite`)."""
+    if not cite or not cite.get("report"):
+        return None
+    year = str(cite.get("date") or "")[:4]
+    facts = " · ".join(x for x in (cite.get("publisher"), year if year.isdigit() else "") if x)
+    return (str(cite["report"]), facts)
+
+
+def report_key(location: str) -> str:
+    """A report's pages share their first folder (slug/): its label is filed under it."""
+    return location.split("/", 1)[0] + "/"
 
 
 def _plain(markup: str) -> str:
@@ -150,6 +168,9 @@ def build(units: list[Unit], fold_map: dict[str, str]) -> dict[str, str]:
     for start, chunk in _chunks(units):
         starts.append(start)
         data: dict[str, object] = {"rows": [_row(u) for u in chunk]}
+        reports = {report_key(u.location): list(u.report) for u in chunk if u.report}
+        if reports:  # what a result shows under its title: the report it is in (query: _labelled)
+            data["reports"] = dict(sorted(reports.items()))
         if "#" in chunk[0].location:  # a page continued from the chunk before: its title, for the result list
             own = next((u for u in reversed(units[:start]) if u.location == _page(chunk[0].location)), chunk[0])
             data["page"] = [_page(chunk[0].location), own.title]
@@ -222,6 +243,7 @@ def query(text: str, read: Callable[[str], str], fold_map: dict[str, str]) -> li
     groups: dict[str, list[Hit]] = {}
     best: dict[str, tuple[float, int]] = {}
     titles: dict[str, str] = {}  # page -> title, for a group whose page itself did not match
+    reports: dict[str, list[str]] = {}  # report folder -> [title, facts]
     for chunk in sorted(ranked[:MAX_CHUNKS]):
         data = json.loads(read(f"chunk-{chunk}.json"))
         for offset, row in enumerate(data["rows"]):
@@ -234,11 +256,25 @@ def query(text: str, read: Callable[[str], str], fold_map: dict[str, str]) -> li
                 best[page] = max(best.get(page, (0, 0)), (hit.score, -number))
         if "page" in data:
             titles.setdefault(data["page"][0], data["page"][1])
+        reports.update(data.get("reports", {}))
     for page, hits in groups.items():  # every group shows its page, as Material's list expects
         if not any(h.location == page for h in hits):
             hits.append(Hit(page, html.escape(titles.get(page, page), quote=False), "", 0.0, ()))
+        hits[:] = [_labelled(h, titles.get(page, ""), reports) if h.location == page else h for h in hits]
     order = sorted(groups, key=lambda p: (-best[p][0], -best[p][1]))[:MAX_PAGES]
     return [sorted(groups[p], key=lambda h: -h.score) for p in order]
+
+
+def _labelled(hit: Hit, title: str, reports: dict[str, list[str]]) -> Hit:
+    """The page's result with its report under the title: the report's title and "publisher ·
+    year" (only these on the report's own index page, whose title is the report's)."""
+    entry = reports.get(report_key(hit.location))
+    if not entry:
+        return hit
+    label = entry[1] if title == entry[0] else " · ".join(x for x in entry if x)
+    if not label:
+        return hit
+    return replace(hit, title=f'{hit.title}<span class="search-report">{html.escape(label, quote=False)}</span>')
 
 
 def _ids(deltas: list[int]) -> set[int]:

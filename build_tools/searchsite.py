@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .foldmap import search_fold_map
-from .searchindex import FOLDER, Unit, build, page_units
+from .searchindex import FOLDER, Unit, build, page_units, report_facts
 from .sitefiles import write_if_changed
 
 
@@ -32,7 +32,8 @@ class Collector:
     def add(self, content: str, url: str, title: str, meta: dict) -> None:
         search = meta.get("search") or {}
         if not search.get("exclude"):
-            units = page_units(content, url, title, float(search.get("boost", 1)))
+            report = report_facts(meta.get("cite") or {})  # a report's pages: shown under their results
+            units = page_units(content, url, title, float(search.get("boost", 1)), report)
             self.units[url] = [_with_also(u, meta.get("search_also") or {}) for u in units]
 
     def write(self, site_dir: Path) -> None:

@@ -1,6 +1,6 @@
 """The stamp of a conversion: `make site` converts once, then runs three MkDocs builds whose hook
 would convert again. The stamp (build/docs-stamp.json) records what the conversion read (the
-seeds/ folder, this package's code and data, OpenCC's version), what it left for MkDocs (docs/ and
+seeds/ folder, site.yml, this package's code and data, OpenCC's version), what it left for MkDocs (docs/ and
 the sitemap's date: their paths, sizes and modification times) and the
 navigation it made. While all of that is unchanged the hook takes the navigation from the stamp;
 any edit, in the inputs or in what MkDocs reads, means a full conversion. Deleting it is safe.
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import fingerprint
+from .identity import FILE as IDENTITY
 from .sitefiles import write_if_changed
 
 STAMP = "build/docs-stamp.json"
@@ -24,12 +25,15 @@ INPUTS = ("seeds", "translations")  # what a conversion reads, besides this pack
 
 
 def inputs_key(root: Path) -> str:
-    """Every file under seeds/ and translations/ (name and bytes) and the package's fingerprint."""
+    """Every file under seeds/ and translations/ (name and bytes), the site's identity (site.yml)
+    and the package's fingerprint."""
     digest = hashlib.sha256(fingerprint().encode())
     for folder in INPUTS:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
                 digest.update(b"\0" + str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    identity = root / IDENTITY
+    digest.update(b"\0" + (identity.read_bytes() if identity.is_file() else b""))
     return digest.hexdigest()
 
 

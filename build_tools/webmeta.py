@@ -16,7 +16,6 @@ from .model import Paragraph, Report, Section
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?")
 MAX_DESCRIPTION = 160  # search engines cut snippets well before this; keep the head tag short
-SITE_ROOT_DEFAULT = "https://example.github.io/gov-reports/"
 
 
 def first_sentence(text: str) -> str:

@@ -1,7 +1,7 @@
 """Lighthouse (mobile) on the site built for and served at a local SITE_URL under /gov-reports/, gzipped.
 
 Not a test (Lighthouse's scores vary with the machine and its load): `make lighthouse` runs it; the
-README records the scores. Lighthouse is pinned by the Makefile (build/lighthouse/package.json).
+bench/README.md records the scores. Lighthouse is pinned by the Makefile (build/lighthouse/package.json).
 Usage: python tests/lighthouse.py LIGHTHOUSE_BIN [PAGE ...]
 """
 

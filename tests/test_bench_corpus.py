@@ -26,9 +26,9 @@ def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
 
 
 def test_readme_table_is_the_one_make_bench_wrote() -> None:
-    """The README's table comes from bench/results.json (make bench rewrites both)."""
+    """bench/README.md's table comes from bench/results.json (make bench rewrites both)."""
     results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
     assert START in readme and END in readme
     assert with_table(readme, results) == readme
     assert "| 100 |" in readme.split(START)[1].split(END)[0]

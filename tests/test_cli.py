@@ -104,3 +104,46 @@ def test_bad_settings_file_names_its_line(tmp_path: Path) -> None:
     (tmp_path / "r.yml").write_text("slug: r\nhant_config: s2twp\n", encoding="utf-8")
     result = run("outline", "r.txt", cwd=tmp_path)
     assert result.returncode == 1 and result.stderr.startswith("error: r.yml:2: hant_config 's2twp' is not allowed")
+
+
+def test_outside_the_project_environment_it_says_how_to_run_it() -> None:
+    """A Python without the project's packages (-S: no site-packages) gets the command, not a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "build_tools", "outline", "seeds/x.txt"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "this is not the project's Python" in result.stderr
+    assert result.stderr.rstrip().endswith(".venv/bin/python -m build_tools outline seeds/x.txt")
+
+
+def test_with_no_report_yet_the_site_has_its_home_and_glossary(tmp_path: Path) -> None:
+    """The demo removed and nothing added yet: a site of two pages per variant, and a note."""
+    (tmp_path / "seeds").mkdir()
+    result = run("convert", "--root", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "note: seeds/ holds no report" in result.stdout
+    home = (tmp_path / "docs" / "zh-Hant" / "index.md").read_text(encoding="utf-8")
+    assert "<p>尚未收錄報告。</p>" in home and (tmp_path / "docs" / "zh-Hans" / "glossary.md").is_file()
+
+
+def test_keep_going_lists_the_bad_reports_in_a_file_for_make(tmp_path: Path) -> None:
+    """`make site KEEP_GOING=1` repeats the bad reports at its end from --failed-list."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "seeds" / "bad.txt").write_bytes(b"")
+    listing = tmp_path / "build" / "bad-reports.txt"
+    result = run("convert", "--root", str(tmp_path), "--keep-going", "--failed-list", str(listing))
+    assert result.returncode == 1 and (tmp_path / "docs" / "zh-Hans" / "good" / "index.md").is_file()
+    assert listing.read_text(encoding="utf-8").startswith("error: seeds/bad.txt:1: the report is empty")
+
+
+def test_output_cut_short_by_the_reader_is_no_error() -> None:
+    """`outline FILE | head`: the pipe closes early; no traceback."""
+    outline = subprocess.Popen(
+        [sys.executable, "-m", "build_tools", "outline", str(SEED)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    outline.stdout.close()  # before it writes (it is still starting): as `head` does once it has enough
+    assert outline.wait(timeout=60) == 0 and b"Traceback" not in outline.stderr.read()

@@ -18,7 +18,7 @@ from build_tools.glossary import find_terms, link_report, load_glossary, protect
 from build_tools.model import Item, Paragraph, Settings, Term
 from build_tools.pipeline import annotate, build, convert_text, ui
 
-GLOSSARY = ROOT / "seeds" / "glossary.yml"
+GLOSSARY = SEED.parent / "glossary.yml"  # the demo glossary (fixtures)
 
 
 def term(id_: str, *forms: str) -> Term:

@@ -8,16 +8,16 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, SEED, build_project
+from conftest import SEED, build_project
 
 from build_tools.converter import converter
 from build_tools.glossary import load_glossary
-from build_tools.pipeline import annotate, convert_file, load_glossary_of
+from build_tools.pipeline import annotate, convert_file
 
 SLUG = "zhenhai-2024-law-based-government"
 VARIANTS = ("", "zh-Hant/", "zh-HK/")  # the zh-Hans site is at the root, the others below it
 LANG = {"": "zh-Hans", "zh-Hant/": "zh-Hant", "zh-HK/": "zh-HK"}  # the seed switches zh-HK on
-IDS = {e.id for e in load_glossary(ROOT / "seeds" / "glossary.yml").entries}
+IDS = {e.id for e in load_glossary(SEED.parent / "glossary.yml").entries}
 
 
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
@@ -69,7 +69,7 @@ def test_glossary_back_links_reach_paragraphs(built_site: Path, variant: str):
 
 
 def test_linked_paragraphs_keep_their_text():
-    variants = annotate(convert_file(SEED), load_glossary_of(ROOT))
+    variants = annotate(convert_file(SEED), load_glossary(SEED.parent / "glossary.yml"))
     for report in variants.values():
         for block in (b for s in report.sections for c in s.children for b in c.blocks):
             assert any(r.linked for r in block.terms)  # every paragraph of part one has a link
@@ -77,7 +77,7 @@ def test_linked_paragraphs_keep_their_text():
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_built_paragraph_text_is_the_report_text(built_site: Path, variant: str):
-    report = annotate(convert_file(SEED), load_glossary_of(ROOT))[LANG[variant]]
+    report = annotate(convert_file(SEED), load_glossary(SEED.parent / "glossary.yml"))[LANG[variant]]
     texts = {b.id: b.text for s in report.sections for c in (s, *s.children) for b in c.blocks}
     page = (built_site / variant / SLUG / "part-1" / "index.html").read_text(encoding="utf-8")
     found = re.findall(r'<p id="([^"]+)" class="para">(.*?)</p>', page)
@@ -93,7 +93,7 @@ def test_documents_page_lists_all_40_titles_with_back_links(built_site: Path, va
     items = re.findall(r"<li>(.*?)</li>", text, re.S)
     items = [i for i in items if "《" in i]
     assert len(items) == 41  # 40 titles in 《》 and one in 〈〉 inside a title
-    report = annotate(convert_file(SEED), load_glossary_of(ROOT))[LANG[variant]]
+    report = annotate(convert_file(SEED), load_glossary(SEED.parent / "glossary.yml"))[LANG[variant]]
     for item, citation in zip(items, report.citations, strict=True):
         assert f"《{citation.title}》" in html.unescape(re.sub(r"<[^>]+>", "", item))
         links = re.findall(r'href="([^"]+)"', item)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import DEMO
 
 from build_tools import dictionary, pipeline, review
 from build_tools.converter import converter
 from build_tools.model import Phrase, Settings
 from build_tools.settings import load_settings
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEEDS = sorted(DEMO.glob("*.txt"))  # the demo report (fixtures), with its own locks
 
 
 def _locks(settings: Settings) -> list[Phrase]:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, project
 
 from build_tools import dictionary, pipeline, review, risk
 from build_tools.converter import character_table, converter
@@ -80,8 +80,9 @@ def test_forms_match_the_converted_text() -> None:
     assert counts["occurrences"] == counts["entry"] + counts["lock"] + counts["accepted"] + counts["open"]
 
 
-def test_cli_review_json_and_text() -> None:
-    run = [sys.executable, "-m", "build_tools", "review", SEED.stem]
+def test_cli_review_json_and_text(tmp_path: Path) -> None:
+    """A report named by its name in seeds/ (of a project holding the demo report)."""
+    run = [sys.executable, "-m", "build_tools", "review", SEED.stem, "--root", str(project(tmp_path))]
     data = json.loads(subprocess.run([*run, "--json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     assert (data["report"], data["target"], data["config"]) == (SEED.stem, "zh-Hant", "s2tw")
     assert data["summary"]["occurrences"] == len(data["items"]) > 0

@@ -105,3 +105,24 @@ def test_the_worker_escapes_and_marks_as_the_python_query(site_url, new_page) ->
         want.append(hit and {**asdict(hit), "terms": dict.fromkeys(hit.terms, True)})
     assert got == want
     assert "&lt;script&gt;" in got[0]["text"] and "<script" not in got[0]["text"]  # escaped, not live
+
+
+def test_the_worker_names_each_results_report_as_the_python_query(site_url, new_page) -> None:
+    """Under each result's title, the report it is in (searchindex._labelled and its twin in the worker)."""
+    base = _url(site_url, "zh-Hant", "")
+    page = new_page()
+    page.goto(base + "?q=" + quote("行政复议"))
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    shown = page.eval_on_selector_all(".md-search-result__item article h1", "l => l.map(h => h.innerHTML)")
+
+    def read(name: str) -> str:
+        with urlopen(base + FOLDER + "/" + name) as answer:
+            return answer.read().decode("utf-8")
+
+    groups = query("行政复议", read, search_fold_map())
+    pages = [next(hit.title for hit in group if "#" not in hit.location) for group in groups]
+    assert shown == pages
+    report = "寧波市鎮海區人民政府關於2024年法治政府建設情況報告 · 鎮海區政府辦公室 · 2025"
+    assert shown[0] == f'一、2024年法治政府建設主要舉措和成效<span class="search-report">{report}</span>'
+    assert shown[-1] == "術語表"  # the glossary is no report's page

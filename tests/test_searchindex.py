@@ -188,3 +188,32 @@ def test_a_query_downloads_a_small_part_of_a_big_index(big_site: Path, variant: 
         assert fetched < total / 3, (query, fetched, total)
     if CORPUS.is_dir():
         assert total > 300_000  # with the corpus's big reports: an index Material would send whole
+
+
+def test_a_result_names_its_report_under_the_title() -> None:
+    """Two reports' parts with the same heading: each result says which report it is in; on a
+    report's own index page, whose title is the report's, the publisher and year only."""
+    a, b = ("北京市政府工作报告", "北京市人民政府 · 2026"), ("政府工作报告", "上海市人民政府 · 2026")
+    units = [
+        si.Unit("a/", a[0], "导言。", report=a),
+        si.Unit("a/part-3/", "三、2026年重点工作", "扎实推进重点工作。", report=a),
+        si.Unit("b/part-3/", "三、2026年重点工作", "扎实推进<重点>工作。", report=b),
+        si.Unit("glossary/", "术语", "重点工作", 0.0001),
+    ]
+    groups, _ = _query(_files(units), "重点工作")
+    titles = {group[0].location: group[0].title for group in groups}
+    label = '<span class="search-report">{}</span>'
+    assert titles["a/part-3/"] == "三、2026年<mark>重点工作</mark>" + label.format(
+        "北京市政府工作报告 · 北京市人民政府 · 2026"
+    )
+    assert titles["b/part-3/"].endswith(label.format("政府工作报告 · 上海市人民政府 · 2026"))
+    assert titles["glossary/"] == "术语"  # not a report's page
+    groups, _ = _query(_files(units), "导言")
+    assert groups[0][0].title == "北京市政府工作报告" + label.format("北京市人民政府 · 2026")
+
+
+def test_report_facts_come_from_the_pages_citation_data() -> None:
+    cite = {"report": "某某报告", "publisher": "某某市人民政府", "date": "2026-01-26", "sections": {}}
+    assert si.report_facts(cite) == ("某某报告", "某某市人民政府 · 2026")
+    assert si.report_facts({"report": "某某报告", "publisher": "", "date": "2026年1月"}) == ("某某报告", "2026")
+    assert si.report_facts({}) is None

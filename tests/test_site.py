@@ -15,7 +15,7 @@ from build_tools.converter import converter
 from build_tools.fidelity import body_texts
 from build_tools.foldmap import search_fold_map
 from build_tools.parse.text import squash
-from build_tools.pipeline import convert_file
+from build_tools.pipeline import convert_file, ui
 from build_tools.searchindex import FOLDER, Hit
 from build_tools.searchindex import query as query_index
 from build_tools.settings import load_settings
@@ -122,3 +122,31 @@ def test_materials_own_index_is_empty_and_ours_is_built_for_every_variant(built_
         material = root / "search" / "search_index.json"
         assert json.loads(material.read_text(encoding="utf-8"))["docs"] == [] and material.stat().st_size < 1000
         assert json.loads((root / FOLDER / "manifest.json").read_text(encoding="utf-8"))["units"] > 50
+
+
+def _unit_texts(root: Path) -> list[tuple[str, str, str]]:
+    folder = root / FOLDER
+    chunks = sorted(folder.glob("chunk-*.json"))
+    return [tuple(row[:3]) for c in chunks for row in json.loads(c.read_text(encoding="utf-8"))["rows"]]
+
+
+@pytest.mark.parametrize("lang", ["", "zh-Hant", "zh-HK"])
+def test_interface_text_is_not_in_the_search_index(built_site: Path, lang: str) -> None:
+    """The site's own words (the variant note, the PDF link, the contents list, the glossary's
+    labels, the home page) are not report text: a search must not find them."""
+    words = ui(lang or "zh-Hans")
+    units = _unit_texts(built_site / lang)
+    assert units and all(location != "" for location, _, _ in units)  # the home page is not indexed
+    text = "\n".join(f"{title} {body}" for _, title, body in units)
+    for key in ("converted_from", "converted_to", "pdf", "metadata", "occurs_in", "glossary_intro"):
+        shown = words[key].split("{")[0][:8]  # the fixed start of the words
+        assert shown not in text, (lang, key, shown)
+    assert all(not location.endswith("#contents") for location, _, _ in units)
+
+
+def test_the_report_index_has_its_contents_once_and_no_empty_panel(built_site: Path) -> None:
+    html = (built_site / SLUG / "index.html").read_text(encoding="utf-8")
+    assert html.count('<nav class="report-contents"') == 1 and "<h2>目录</h2>" in html
+    secondary = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', html)[0]
+    assert "hidden" in secondary  # Material's contents panel: nothing to list beside the contents
+    assert re.findall(r'<a href="(part-\d/)">', html) == ["part-1/", "part-2/", "part-3/"]

@@ -10,6 +10,7 @@ import pytest
 from conftest import SEED
 
 from build_tools import pipeline, stamp
+from build_tools.errors import ReportError
 
 TEXT = SEED.read_text(encoding="utf-8")
 
@@ -58,7 +59,9 @@ def test_an_edited_seed_is_converted_again(tmp_path: Path, builds: list[Path]) -
     assert builds == []
 
 
-@pytest.mark.parametrize("change", ["new seed file", "docs page edited", "docs page deleted", "sitemap date"])
+@pytest.mark.parametrize(
+    "change", ["new seed file", "site.yml edited", "docs page edited", "docs page deleted", "sitemap date"]
+)
 def test_any_change_in_inputs_or_outputs_converts_again(tmp_path: Path, builds: list[Path], change: str) -> None:
     root = converted(tmp_path)
     page = root / "docs" / "zh-Hans" / "index.md"
@@ -66,6 +69,8 @@ def test_any_change_in_inputs_or_outputs_converts_again(tmp_path: Path, builds: 
     builds.clear()
     if change == "new seed file":
         (root / "seeds" / "a.glossary.yml").write_text("terms: []\n", encoding="utf-8")
+    elif change == "site.yml edited":  # the site's name, on every page
+        (root / "site.yml").write_text("name: 另一个名字\n", encoding="utf-8")
     elif change == "docs page edited":
         page.write_text(original + "edited by hand\n", encoding="utf-8")
     elif change == "docs page deleted":
@@ -74,7 +79,10 @@ def test_any_change_in_inputs_or_outputs_converts_again(tmp_path: Path, builds: 
         (root / "build" / "source-date-epoch").write_text("0\n", encoding="utf-8")
     pipeline.mkdocs_site(root)
     assert builds == [root]
-    assert page.read_text(encoding="utf-8") == original  # the conversion's own page again
+    if change == "site.yml edited":
+        assert "# 另一个名字" in page.read_text(encoding="utf-8")  # the home page's title
+    else:
+        assert page.read_text(encoding="utf-8") == original  # the conversion's own page again
 
 
 def test_a_damaged_or_missing_stamp_converts_again(tmp_path: Path, builds: list[Path]) -> None:
@@ -88,9 +96,15 @@ def test_a_damaged_or_missing_stamp_converts_again(tmp_path: Path, builds: list[
     assert builds == [root, root]
 
 
-def test_a_build_with_bad_reports_leaves_no_stamp(tmp_path: Path) -> None:
+def test_a_stamp_with_bad_reports_left_out_serves_only_builds_that_keep_going(tmp_path: Path) -> None:
+    """`make site KEEP_GOING=1`: the MkDocs builds take the good reports from the stamp; a plain
+    build (the hook without KEEP_GOING) converts again and stops at the bad report."""
     (tmp_path / "seeds").mkdir()
     shutil.copy(SEED, tmp_path / "seeds" / "a.txt")
     (tmp_path / "seeds" / "bad.txt").write_bytes(b"")
     built = pipeline.build(tmp_path, keep_going=True)
-    assert built.failed and not (tmp_path / stamp.STAMP).exists()
+    assert built.failed and (tmp_path / stamp.STAMP).exists()
+    site = pipeline.mkdocs_site(tmp_path, keep_going=True)
+    assert [e.split(":")[0] for e in site["errors"]] == ["seeds/bad.txt"] and site["navs"]["zh-Hans"]
+    with pytest.raises(ReportError, match="the report is empty"):
+        pipeline.mkdocs_site(tmp_path)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, project
 
 from build_tools.suggest import suggest
 
@@ -27,8 +27,8 @@ def rows(out: str) -> dict[str, tuple[int, str]]:
     return {phrase: (int(count), kind) for count, kind, phrase in lines}
 
 
-def test_suggest_lists_quoted_phrases_not_in_the_glossary_with_counts():
-    result = run(str(SEED))
+def test_suggest_lists_quoted_phrases_not_in_the_glossary_with_counts(tmp_path: Path):
+    result = run(str(SEED), "--root", str(project(tmp_path)))  # the demo report and its glossary
     assert result.returncode == 0, result.stderr
     found = rows(result.stdout)
     text = SEED.read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ def test_after_an_edit_only_the_edited_report_goes_through_the_converter(tmp_pat
     text = SEED.read_text(encoding="utf-8")
     for name in ("a", "b", "c"):  # three reports: the seed and two with another last paragraph
         (tmp_path / "seeds" / f"{name}.txt").write_text(text + f"\n本报告编号{name}。\n", encoding="utf-8")
-    shutil.copy(ROOT / "seeds" / "glossary.yml", tmp_path / "seeds" / "glossary.yml")
+    shutil.copy(SEED.parent / "glossary.yml", tmp_path / "seeds" / "glossary.yml")
     first = _counts(_convert(tmp_path, "--timings"))
     assert first["parse"] == 3 and first["variants"] == 1 and first["cache read"] == 3  # the three together
     assert {"read and convert", "glossary and citations", "render", "write"} <= set(first)

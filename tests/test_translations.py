@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import ROOT, SEED
+from conftest import DEMO, ROOT, SEED
 
 from build_tools.errors import ReportError
 from build_tools.glossary import load_glossary
@@ -36,7 +36,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(DEMO, tmp_path / "seeds")
     return tmp_path
 
 
@@ -165,7 +165,7 @@ def test_bad_catalogues_name_their_line(tmp_path):
 
 @pytest.fixture(scope="module")
 def gloss():
-    return load_glossary(ROOT / "seeds" / "glossary.yml")
+    return load_glossary(SEED.parent / "glossary.yml")
 
 
 def entry(source: str, text: str, comment: str = "") -> catalogue.Entry:

@@ -124,6 +124,18 @@ function hit(row, ps) {
 
 function page(location) { return location.split("#")[0]; }
 
+function reportKey(location) { return location.split("/")[0] + "/"; }
+
+// The page's result with its report under the title (searchindex._labelled): the report's title
+// and "publisher · year", only these on the report's own index page.
+function labelled(h, title, reports) {
+  var entry = reports.get(reportKey(h.location));
+  if (!entry) return h;
+  var label = title === entry[0] ? entry[1] : entry.filter(function (x) { return x; }).join(" · ");
+  if (!label) return h;
+  return Object.assign({}, h, { title: h.title + '<span class="search-report">' + escapeHtml(label) + "</span>" });
+}
+
 async function search(query) {
   var ps = parts(fold(query));
   if (!ps.length) return { items: [] };
@@ -147,7 +159,7 @@ async function search(query) {
     return titled(b) - titled(a) || perChunk.get(b).length - perChunk.get(a).length || a - b;
   }).slice(0, MAX_CHUNKS).sort(function (a, b) { return a - b; });
   var rows = await Promise.all(chosen.map(function (c) { return load("chunk-" + c + ".json"); }));
-  var groups = new Map(), best = new Map(), titles = new Map();
+  var groups = new Map(), best = new Map(), titles = new Map(), reports = new Map();
   chosen.forEach(function (c, i) {
     rows[i].rows.forEach(function (row, offset) {
       var number = manifest.chunks[c] + offset;
@@ -160,10 +172,14 @@ async function search(query) {
       if (!b || h.score > b[0]) best.set(p, [h.score, number]);
     });
     if (rows[i].page && !titles.has(rows[i].page[0])) titles.set(rows[i].page[0], rows[i].page[1]);
+    Object.entries(rows[i].reports || {}).forEach(function (e) { reports.set(e[0], e[1]); });
   });
   groups.forEach(function (items, p) { // every group shows its page, as Material's list expects
     if (!items.some(function (h) { return h.location === p; }))
       items.push({ location: p, title: escapeHtml(titles.get(p) || p), text: "", score: 0, terms: {} });
+    items.forEach(function (h, k) {
+      if (h.location === p) items[k] = labelled(h, titles.get(p) || "", reports);
+    });
   });
   var order = Array.from(groups.keys()).sort(function (a, b) {
     return best.get(b)[0] - best.get(a)[0] || best.get(a)[1] - best.get(b)[1];
