@@ -77,7 +77,7 @@ def _longest_first(phrases: Iterable[Phrase]) -> list[Phrase]:
 
 def texts(report: Report) -> list[tuple[str, int, str]]:
     """Every converted text of a report, in reading order: (place, line, text)."""
-    out = [("title", 1, report.title)]
+    out = [("title", report.title_lines[0] if report.title_lines else 1, report.title)]
     for n, f in enumerate(report.metadata, 1):
         out += [(f"meta-{n}-label", f.line, f.label), (f"meta-{n}", f.line, f.value)]
     out += [("source", 1, report.source or ""), ("publisher", 1, report.publisher or "")]

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import render
 from .errors import ReportError
-from .pipeline import SITE_LANGS, mkdocs_site, ui
+from .pipeline import ALL_SITES, mkdocs_site, ui
 from .sitefiles import write_tree
 
 
@@ -18,7 +18,7 @@ def serve_site(root: Path) -> dict[str, Any]:
     try:
         return mkdocs_site(root, keep_going=True)
     except ReportError as err:
-        files = {f"{lang}/index.md": render.error_page([str(err)], ui(lang)) for lang in SITE_LANGS}
+        files = {f"{lang}/index.md": render.error_page([str(err)], ui(lang)) for lang in ALL_SITES}
         write_tree(root / "docs", files)
-        navs = {lang: [{render.nav_title(ui(lang)["build_error"]): "index.md"}] for lang in SITE_LANGS}
-        return {"navs": navs, "hk_pages": [""], "site": {}, "errors": []}  # the page itself shows it
+        navs = {lang: [{render.nav_title(ui(lang)["build_error"]): "index.md"}] for lang in ALL_SITES}
+        return {"navs": navs, "hk_pages": [""], "en_pages": [""], "site": {}, "errors": []}  # the page shows it

@@ -67,7 +67,7 @@ def status_note(s: Status, lang: str, ui: dict[str, Any], slug: str) -> str:
     """The line on a report's index page (any variant) saying how far its English is."""
     href = f"../{ROOT_OF[lang]}{LANG}/{slug}/" if lang != LANG else ""
     link = f' · <a href="{render.html_text(href)}" hreflang="en" lang="en">Read in English</a>' if href else ""
-    return f'<p class="translation-status">{render.html_text(status_text(s, ui))}{link}</p>'
+    return f'<p class="translation-status" data-search-exclude>{render.html_text(status_text(s, ui))}{link}</p>'
 
 
 def _index_page(e: English, ui: dict[str, Any]) -> str:
@@ -77,10 +77,11 @@ def _index_page(e: English, ui: dict[str, Any]) -> str:
         "jsonld": _jsonld(e, ui),
         "cite": _cite(e, []),
         "search_also": _search_also(e, [], "title"),
+        "hide": ["toc"],  # its contents are the page (_contents), as on the Chinese index pages
     }
     out = [render.front_matter(r.title, meta), f"# {render.md_text(r.title)} {_attrs(e, 'title', 'title')}", ""]
     note = ui["translation_note"] + ("" if e.status.complete else " " + ui["translation_partial"])
-    out += [f'<p class="translation-note">{render.html_text(note)}</p>', ""]
+    out += [f'<p class="translation-note" data-search-exclude>{render.html_text(note)}</p>', ""]
     out += [status_note(e.status, LANG, ui, r.slug), ""]
     out += _front(e) + render._dateline(r, ui) + _metadata(e, ui)
     if e.status.complete:
@@ -90,8 +91,7 @@ def _index_page(e: English, ui: dict[str, Any]) -> str:
             "",
         ]
     out += [_block(e, b) for b in r.preamble]
-    if r.sections:
-        out += [f"## {render.md_text(ui['contents'])} {{#contents}}", "", *_contents(e), ""]
+    out += _contents(e, ui)
     return "\n".join(out) + "\n"
 
 
@@ -108,20 +108,23 @@ def _front(e: English) -> list[str]:
     return [f'<div class="report-front">{lines}</div>', ""]
 
 
-def _contents(e: English) -> list[str]:
-    """The contents list; a heading still in Chinese says so (lang on its link)."""
-    lines = []
+def _contents(e: English, ui: dict[str, Any]) -> list[str]:
+    """The contents list, in raw HTML as on the Chinese pages (render._contents: a Markdown heading
+    would be the only entry of the page's contents panel); a heading still in Chinese says so."""
+    if not e.report.sections:
+        return []
 
-    def walk(section: Section, page: str, depth: int) -> None:
-        anchor = "" if depth == 0 else f"#{section.id}"
-        lang = '{lang="zh-Hans"}' if e.state(section.id) == UNTRANSLATED else ""
-        lines.append(f"{'    ' * depth}- [{render.md_text(section.title)}]({page}{anchor}){lang}")
-        for child in section.children:
-            walk(child, page, depth + 1)
+    def walk(section: Section, page: str, depth: int) -> list[str]:
+        href = render.html_text(f"{page}#{section.id}" if depth else page)
+        lang = ' lang="zh-Hans"' if e.state(section.id) == UNTRANSLATED else ""
+        link = f'<li><a href="{href}"{lang}>{render.html_text(section.title)}</a>'
+        children = [line for child in section.children for line in walk(child, page, depth + 1)]
+        return [link, "<ul>", *children, "</ul>", "</li>"] if children else [link + "</li>"]
 
-    for s in e.report.sections:
-        walk(s, f"{s.id}.md", 0)
-    return lines
+    items = [line for s in e.report.sections for line in walk(s, f"{s.id}/", 0)]
+    title = render.html_text(ui["contents"])
+    nav = f'<nav class="report-contents" id="contents" aria-label="{title}" data-search-exclude>'
+    return [nav, f"<h2>{title}</h2>", "<ul>", *items, "</ul>", "</nav>", ""]
 
 
 def _part_page(e: English, part: Section, ui: dict[str, Any]) -> str:
