@@ -43,8 +43,10 @@ def _convert(args: argparse.Namespace) -> int:
 def _pdf(args: argparse.Namespace) -> int:
     from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
 
-    for path in build_pdfs(Path(args.root)):
-        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    done = build_pdfs(Path(args.root), args.workers)
+    for path in done.rendered:
+        print(f"rendered {path} ({path.stat().st_size // 1024} KiB)")
+    print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} unchanged (copied from the cache)")
     return 0
 
 
@@ -98,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.set_defaults(run=_convert)
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
+    pdfs.add_argument("--workers", type=int, help="processes that render PDFs (default: one per core)")
     pdfs.set_defaults(run=_pdf)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file")

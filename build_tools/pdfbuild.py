@@ -1,4 +1,5 @@
-"""Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site.
+"""Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site,
+through the cache of unchanged PDFs (pdfcache.py).
 
 The only module that imports weasyprint. Runs after the MkDocs builds, because the zh-Hans
 build empties site/. Where each variant's site lives is read from its MkDocs config.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import pdf, pipeline, render, yamlfile
+from . import pdf, pdfcache, pipeline, render, yamlfile
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -27,34 +28,42 @@ class Site:
     url: str | None  # its public address, for the cover
 
 
-def build_pdfs(root: Path) -> list[Path]:
-    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf; returns the paths."""
-    built = pipeline.build(root, write=False)
-    written = []
+def build_pdfs(root: Path, workers: int | None = None) -> pdfcache.Outcome:
+    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf: copied from build/pdf/
+    when nothing it depends on changed, else rendered in worker processes (pdfcache)."""
+    reports = pipeline.site_reports(root)
+    jobs = []
     for lang in render.SITE_LANGS:
-        if not built.reports[lang]:  # zh-HK: no report switched it on
+        if not reports[lang]:  # zh-HK: no report switched it on
             continue
         site = variant_site(root, lang)
-        for report in built.reports[lang]:
-            target = site.dir / render.pdf_path(report)
+        for report in reports[lang]:
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
-            write_pdf(report, target, url)
-            written.append(target)
-    return written
+            jobs.append(pdfcache.Job(print_document(report, url), report.slug, site.dir / render.pdf_path(report)))
+    return pdfcache.publish(root, jobs, render_pdf, workers)
+
+
+def print_document(report: Report, site_url: str | None = None) -> str:
+    """The report's print HTML, in its variant's words."""
+    return pdf.print_html(report, pipeline.ui(report.lang), pipeline.conversion_note(report), site_url)
 
 
 def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None:
-    """Render one report to target (written to a temporary file, then moved into place)."""
-    import weasyprint  # here, so that the converter and the hook never load Pango
-
-    html = pdf.print_html(report, pipeline.ui(report.lang), pipeline.conversion_note(report), site_url)
-    document = weasyprint.HTML(string=html, base_url=str(target.parent))
-    stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
+    """Render one report to target, without the cache."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".tmp-{target.name}")
-    # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
-    document.write_pdf(tmp, stylesheets=[stylesheet], pdf_identifier=report.slug.encode(), pdf_tags=True)
+    render_pdf(print_document(report, site_url), tmp, report.slug)
     os.replace(tmp, target)
+
+
+def render_pdf(html: str, target: Path, identifier: str) -> None:
+    """A print document through WeasyPrint into target."""
+    import weasyprint  # here, so that the converter and the hook never load Pango
+
+    document = weasyprint.HTML(string=html, base_url=str(target.parent))
+    stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
+    # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
+    document.write_pdf(target, stylesheets=[stylesheet], pdf_identifier=identifier.encode(), pdf_tags=True)
 
 
 def variant_site(root: Path, lang: str) -> Site:

@@ -93,6 +93,14 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     return built
 
 
+def site_reports(root: Path) -> dict[str, list[Report]]:
+    """Each variant's reports as converted (from the cache when `convert` ran before), without
+    the glossary links and citations that only the pages show: what the PDFs print."""
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    converted, _, _ = _convert_all(seeds, root, False, ConversionCache(root / CACHE), Timings())
+    return {lang: [v[lang] for _, v in converted if lang in v] for lang in SITE_LANGS}
+
+
 def mkdocs_site(root: Path) -> dict[str, Any]:
     """What each MkDocs build's hook needs (for_mkdocs): from the stamp when docs/ is current for
     the same inputs (`convert` ran just before, as in `make site`), else from a full build."""
