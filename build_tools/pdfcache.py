@@ -112,7 +112,7 @@ def dependencies() -> str:
         digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes())
     for library in LIBRARIES:
         digest.update(f"{library}={_version(library)}\0".encode())
-    for face in sorted({face for faces in pdf.FACES.values() for face in faces}):
+    for face in sorted(set(pdf.FACES.values())):
         for style in ("", ":bold"):
             digest.update(_font_file(face + style).encode() + b"\0")
     return digest.hexdigest()
