@@ -7,6 +7,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 VARIANT ?= zh-Hans
+# The largest site `make site` accepts (GitHub Pages refuses a published site over 1 GB)
+SITE_BUDGET ?= 1GB
 AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -23,6 +25,7 @@ site: $(VENV)/.site-installed
 	$(DATE_EPOCH) $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh-HK.yml
 	$(BIN)/python -m build_tools pdf
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/ (with a PDF per report)"
+	SITE_BUDGET=$(SITE_BUDGET) $(BIN)/python -m build_tools size
 
 test: $(VENV)/.test-installed $(AXE)
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools convert | pdf | outline FILE [--json] | glossary suggest FILE
+"""Command line: `python -m build_tools convert | pdf | size | outline FILE [--json] | glossary suggest FILE
 | review REPORT [--target T] [--json]`.
 
 Errors -> exit 1."""
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +48,14 @@ def _pdf(args: argparse.Namespace) -> int:
     for path in done.rendered:
         print(f"rendered {path} ({path.stat().st_size // 1024} KiB)")
     print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} unchanged (copied from the cache)")
+    return 0
+
+
+def _size(args: argparse.Namespace) -> int:
+    from . import sitesize
+
+    budget = sitesize.parse_budget(args.budget or os.environ.get("SITE_BUDGET") or sitesize.DEFAULT_BUDGET)
+    print(sitesize.report(Path(args.root) / "site", budget))
     return 0
 
 
@@ -102,6 +111,10 @@ def _parser() -> argparse.ArgumentParser:
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
     pdfs.add_argument("--workers", type=int, help="processes that render PDFs (default: one per core)")
     pdfs.set_defaults(run=_pdf)
+    size = commands.add_parser("size", help="print the size of site/ and its parts; exit 1 when over the budget")
+    size.add_argument("--root", default=".", help="project folder holding site/ (default: .)")
+    size.add_argument("--budget", help="largest allowed size of site/ (default: SITE_BUDGET, else 1GB)")
+    size.set_defaults(run=_size)
     show = commands.add_parser("outline", help="print the parsed structure of one report")
     show.add_argument("file", help="a report's .txt file")
     show.add_argument("--json", action="store_true", help="print the document model as JSON")
