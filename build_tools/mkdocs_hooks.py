@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import pipeline, render, sitefiles, webmeta
+from build_tools import feeds, pipeline, render, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -42,6 +42,8 @@ def on_config(config: Any) -> Any:
     # zh-HK has only the reports that switch it on: links and alternates go only to its pages
     # a set: every page (and the sitemap, for every page) asks whether its URL is in it
     config.extra["hk_pages"] = set(site["hk_pages"])
+    config.extra["feed_entries"] = site["feeds"].get(variant, [])  # written into feed.xml after the build
+    config.extra["feed"] = feeds.FEED
     return config
 
 
@@ -65,3 +67,5 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 def on_post_build(config: Any) -> None:
     _search.write(Path(config.site_dir))  # the chunked search index, site/<variant>/search/index/
+    feed = feeds.atom(config.extra["feed_entries"], config.site_url, config.site_name, config.extra["variant"])
+    sitefiles.write_if_changed(Path(config.site_dir) / feeds.FEED, feed)

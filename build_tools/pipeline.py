@@ -12,7 +12,7 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, render, render_terms, review, stamp, yamlfile
+from . import citations, collation, dictionary, library, render, render_terms, review, stamp, yamlfile
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -45,6 +45,7 @@ class Built:
     changed: tuple[str, ...]
     failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
+    feeds: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # lang -> Atom entries (library.py)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
@@ -64,9 +65,9 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     clock.lap("glossary and citations")
-    files: dict[str, str] = {}
+    shelves = library.build(reports)  # the home, the browse pages, the feeds' entries
+    files: dict[str, str] = dict(shelves.files)
     for lang in SITE_LANGS:
-        files[f"{lang}/index.md"] = render.render_home(reports[lang], ui(lang))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
@@ -85,9 +86,9 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_fold_maps(root / "docs", SITE_LANGS)  # the cross-script search's character map
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS}
+    navs = {lang: render.nav(reports[lang], ui(lang), shelves.navs[lang]) for lang in SITE_LANGS}
     clock.lap("write")
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock)
+    built = Built(reports, files, navs, tuple(changed), tuple(failed), clock, shelves.feeds)
     if write and not failed:
         stamp.save(root, inputs, for_mkdocs(built))
     return built
@@ -109,8 +110,8 @@ def mkdocs_site(root: Path) -> dict[str, Any]:
 
 
 def for_mkdocs(built: Built) -> dict[str, Any]:
-    """The nav of each variant and the URLs of the zh-HK pages."""
-    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK")}
+    """The nav of each variant, the URLs of the zh-HK pages and each variant's feed entries."""
+    return {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "feeds": built.feeds}
 
 
 def _convert_all(

@@ -49,24 +49,12 @@ def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, st
     return pages
 
 
-def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
-    lines = [
-        front_matter(ui["home_title"], {"description": ui["home_intro"]}),
-        f"# {md_text(ui['home_title'])}",
-        "",
-        f"<p>{html_text(ui['home_intro'])}</p>",
-        "",
-    ]
-    lines += [f"## {md_text(ui['reports'])} {{#reports}}", ""]
-    for r in reports:
-        facts = " · ".join(x for x in (r.publisher, r.date) if x)
-        lines.append(f"- [{md_text(r.title)}]({page_path(r)})" + (f"  \n  {md_text(facts)}" if facts else ""))
-    return "\n".join(lines) + "\n"
-
-
-def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
-    """The navigation as MkDocs wants it: the home page, then one section per report."""
+def nav(reports: list[Report], ui: dict[str, Any], browse: dict[str, list[Any]] | None = None) -> list[Any]:
+    """The navigation as MkDocs wants it: the home page, the glossary, the library's browse
+    section, then one section per report."""
     items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
+    if browse:
+        items.append(browse)
     for r in reports:
         parts = [{nav_title(s.number + s.title): page_path(r, s)} for s in r.sections]
         parts.append({nav_title(ui["documents"]): f"{r.slug}/documents.md"})
@@ -75,9 +63,14 @@ def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
 
 
 def nav_page_indexes(nav: list[Any]) -> list[int]:
-    """Where the nav's own pages (home, glossary) are, as opposed to its reports: the sidebar
-    shows these and only the page's own report (overrides/partials/nav.html)."""
-    return [i for i, entry in enumerate(nav) if not isinstance(next(iter(entry.values())), list)]
+    """Where the nav's own pages (home, glossary, the browse section) are, as opposed to its
+    reports (a section whose first entry is the report's index page): the sidebar shows these and
+    only the page's own report (overrides/partials/nav.html)."""
+    return [i for i, entry in enumerate(nav) if not _is_report(next(iter(entry.values())))]
+
+
+def _is_report(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], str)
 
 
 def nav_title(text: str) -> str:
