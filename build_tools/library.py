@@ -230,12 +230,12 @@ def _home(
         "",
         f"<p>{html_text(site['home_intro'])}</p>",
         "",
-        _filter_form(filed, lang, names),
-        "",
         f"## {md_text(w['latest'])} {{#latest}}",
         "",
         *_by_year(reports[:HOME_LATEST], filed, lang, names, ""),
         f'<p class="library-all"><a href="{FOLDER}/">{html_text(w["all_link"].format(n=len(reports)))}</a></p>',
+        "",
+        _filter_form(filed, lang, names),
         "",
     ]
     feed = f'<p class="library-feed"><a href="feed.xml" type="application/atom+xml">{html_text(w["feed"])}</a></p>'
@@ -247,10 +247,8 @@ def _home(
         for shelf in shelves:
             if shelf.path.startswith(f"{facet}-"):
                 label = _shelf_label(shelf.path, lang, names)
-                links.append(
-                    f'<li><a href="{FOLDER}/{shelf.path}/">{html_text(label)}</a>'
-                    f' <span class="library-count">{counts[shelf.path]}</span></li>'
-                )
+                count = f'<span class="library-count">{counts[shelf.path]}</span>'
+                links.append(f'<li><a href="{FOLDER}/{shelf.path}/">{html_text(label)}{count}</a></li>')
         out += [f"## {md_text(heading)} {{#by-{facet}}}", "", f'<ul class="library-ways">{"".join(links)}</ul>', ""]
     return "\n".join([*out, feed, ""])
 
