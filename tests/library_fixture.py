@@ -3,14 +3,13 @@ figures): several years, publishers and kinds of document, for the home and brow
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED, build_project
 
-sys.path.insert(0, str(ROOT))
-from bench.synth import Base, variant  # noqa: E402
+from bench.synth import Base, variant
+
 
 SEED_TITLE = "宁波市镇海区人民政府关于2024年法治政府建设情况报告"
 # Other kinds of document: only the title says so (the seed's header says 体裁分类: 报告).
