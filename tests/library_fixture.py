@@ -3,10 +3,12 @@ figures): several years, publishers and kinds of document, for the home and brow
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED, build_project
+from served import SUBPATH, free_port, serve
 
 from bench.synth import Base, variant
 
@@ -38,6 +40,11 @@ def library_seeds() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def library_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The twelve-report library, built as `make site` builds it (without PDFs)."""
-    return build_project(tmp_path_factory.mktemp("library"), library_seeds())
+def library_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """(site/, its URL): the twelve-report library built as `make site` builds it (without PDFs)
+    for a free local port, and served there under the Pages subpath."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    site = build_project(tmp_path_factory.mktemp("library"), library_seeds(), {"SITE_URL": url})
+    with serve(site, port=port) as served:
+        yield site, served
