@@ -12,7 +12,6 @@ from served import SUBPATH, free_port, serve
 
 from bench.synth import Base, variant
 
-
 SEED_TITLE = "宁波市镇海区人民政府关于2024年法治政府建设情况报告"
 # Other kinds of document: only the title says so (the seed's header says 体裁分类: 报告).
 TITLES = {
