@@ -12,6 +12,7 @@ import pytest
 
 # Browser fixtures (site_url, browser, new_page) live in browser.py; importing them registers them.
 from browser import browser, new_page, site_url  # noqa: F401
+from library_fixture import library_served  # noqa: F401 (a twelve-report library, served)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhenhai-2024-law-based-government.txt"

@@ -1,5 +1,6 @@
 """A library of twelve reports, made from the seed (bench/synth.py varies places, years and
-figures): several years, publishers and kinds of document, for the home and browse pages."""
+figures): several years, publishers and kinds of document, for the home and browse pages.
+Its fixture is registered in conftest.py, as the browser fixtures are."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, build_project
 from served import SUBPATH, free_port, serve
 
 from bench.synth import Base, variant
@@ -24,6 +24,8 @@ COUNT = 12
 
 def library_seeds() -> dict[str, str]:
     """seeds/ of twelve reports: the seed varied, four of them titled as another kind."""
+    from conftest import ROOT, SEED  # here: conftest imports this module
+
     base = Base("seed", SEED.read_text(encoding="utf-8"), ("镇海区", "镇海"))
     seeds = {}
     for k in range(COUNT):
@@ -42,6 +44,8 @@ def library_seeds() -> dict[str, str]:
 def library_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """(site/, its URL): the twelve-report library built as `make site` builds it (without PDFs)
     for a free local port, and served there under the Pages subpath."""
+    from conftest import build_project
+
     port = free_port()
     url = f"http://127.0.0.1:{port}{SUBPATH}"
     site = build_project(tmp_path_factory.mktemp("library"), library_seeds(), {"SITE_URL": url})

@@ -12,7 +12,6 @@ import feedparser
 import pytest
 from browser import PHONE
 from library_fixture import COUNT, TITLES
-from library_fixture import library_served as _library_served  # noqa: F401 (registers the fixture)
 
 from build_tools import library
 from build_tools.model import MetaField, Report
