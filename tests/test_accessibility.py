@@ -34,6 +34,32 @@ def test_no_serious_axe_violations(site_url, new_page, kind, lang, viewport) -> 
     assert _violations(page) == []
 
 
+# The library's pages, on the twelve-report library (tests/library_fixture.py): r00 is the report
+# published in zh-HK too; the kind of r03 (an information disclosure report) has no zh-HK report.
+LIBRARY_PAGES = {
+    "home": "",
+    "all-reports": "library/",
+    "year": "library/year-2024/",
+    "kind": "library/kind-information-disclosure-report/",
+    "publisher": "library/publisher-yin-zhou-qu-zheng-fu-ban-gong-shi/",
+    "glossary": "glossary/",
+    "documents": "r00/documents/",
+}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["", "zh-Hant/", "zh-HK/"], ids=["zh-Hans", "zh-Hant", "zh-HK"])
+@pytest.mark.parametrize("kind", list(LIBRARY_PAGES))
+def test_no_serious_axe_violations_in_a_library(library_served, new_page, kind, lang, viewport) -> None:
+    page = new_page(viewport)
+    response = page.goto(library_served[1] + lang + LIBRARY_PAGES[kind])
+    assert response is not None and response.status == 200, LIBRARY_PAGES[kind]
+    if kind == "home":  # with the instant filter's results shown
+        page.select_option("form.library-filter select[name=kind]", index=1)
+        page.wait_for_selector(".library-results li")
+    assert _violations(page) == []
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_no_serious_axe_violations_with_search_results_open(site_url, new_page, viewport) -> None:
     from test_browser import _search
