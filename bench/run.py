@@ -67,31 +67,41 @@ def main(argv: list[str]) -> int:
 
 
 def measure(n: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
-        work = Path(tmp)
-        chars = write_corpus(work, n)
-        _project(work)
-        shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
-        run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
-        run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
-        convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
-        builds = [timed([*_MKDOCS, "-f", config], work) for config in CONFIGS]
-        pdf_s, pdf_rss = timed([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
-        run["convert_cli_s"] = round(convert_s, 2)
-        run["build_s"] = round(sum(s for s, _ in builds), 2)
-        run["build_s_per_report"] = round(run["build_s"] / n, 3)
-        run["pdf_cold_s"] = round(pdf_s, 2)
-        run["pdf_s_per_report"] = round(pdf_s / n, 3)
-        run["site_total_s"] = round(convert_s + run["build_s"] + pdf_s, 2)
-        run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
-        run["pdf_peak_rss_mb"] = round(pdf_rss, 1)
-        run.update(weights(work / "site"))
-        run.update(library_bytes(work / "site", n))
-        run.update(_in_child(throughput, work))
-        run.update(reconvert_one(work))
-        run.update(rebuild_after_edit(work))
-        run["load_after"] = round(os.getloadavg()[0], 2)
-        return run
+    # BENCH_KEEP=1 keeps each size's project (its site/ with PDFs) to look at; its path is printed
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
+    try:
+        if os.environ.get("BENCH_KEEP"):
+            print(f"bench: N={n} kept in {work}", flush=True)
+        return _measure(work, n)
+    finally:
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(work)
+
+
+def _measure(work: Path, n: int) -> dict[str, Any]:
+    chars = write_corpus(work, n)
+    _project(work)
+    shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
+    run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
+    run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
+    convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
+    builds = [timed([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+    pdf_s, pdf_rss = timed([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
+    run["convert_cli_s"] = round(convert_s, 2)
+    run["build_s"] = round(sum(s for s, _ in builds), 2)
+    run["build_s_per_report"] = round(run["build_s"] / n, 3)
+    run["pdf_cold_s"] = round(pdf_s, 2)
+    run["pdf_s_per_report"] = round(pdf_s / n, 3)
+    run["site_total_s"] = round(convert_s + run["build_s"] + pdf_s, 2)
+    run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
+    run["pdf_peak_rss_mb"] = round(pdf_rss, 1)
+    run.update(weights(work / "site"))
+    run.update(library_bytes(work / "site", n))
+    run.update(_in_child(throughput, work))
+    run.update(reconvert_one(work))
+    run.update(rebuild_after_edit(work))
+    run["load_after"] = round(os.getloadavg()[0], 2)
+    return run
 
 
 def _in_child(measure: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:

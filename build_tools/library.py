@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pypinyin import lazy_pinyin
 
@@ -125,7 +124,7 @@ class Shelf:
 @dataclass(frozen=True)
 class Library:
     files: dict[str, str]  # docs path ("zh-Hant/library/year-2024.md") -> text
-    navs: dict[str, dict[str, list[Any]]]  # lang -> the browse section of its nav
+    navs: dict[str, dict[str, str]]  # lang -> the library's entry in its nav
     feeds: dict[str, list[dict[str, str]]]  # lang -> the Atom feed's entries, newest first
 
 
@@ -143,8 +142,9 @@ def build(variants: dict[str, list[Report]]) -> Library:
         for shelf in shelves:
             files[f"{lang}/{FOLDER}/{shelf.path}.md"] = _shelf_page(shelf, filed, lang, names)
         files[f"{lang}/{FOLDER}/library.json"] = _filter_data(reports, filed, lang, names)
-        section = [{nav_title(shelf.title): f"{FOLDER}/{shelf.path}.md"} for shelf in shelves]
-        navs[lang] = {nav_title(words(lang)["browse"]): section}
+        # one entry, the all-reports page: a sidebar must not grow with the years, kinds and
+        # publishers (the other browse pages are outside the nav: mkdocs.yml `not_in_nav`)
+        navs[lang] = {nav_title(words(lang)["all"]): f"{FOLDER}/index.md"}
         feeds[lang] = feed_entries(reports, filed, names)
     return Library(files, navs, feeds)
 
@@ -265,10 +265,12 @@ def _shelf_label(path: str, lang: str, names: dict[str, str]) -> str:
 def _shelf_page(shelf: Shelf, filed: dict[str, Facets], lang: str, names: dict[str, str]) -> str:
     w = words(lang)
     base = "../" if shelf.path == "index" else "../../"
-    out = [front_matter(shelf.title, {"description": shelf.title}), f"# {md_text(shelf.title)}", ""]
+    count = w["count"].format(n=len(shelf.reports))
+    description = f"{shelf.title}（{count}）"
+    out = [front_matter(shelf.title, {"description": description}), f"# {md_text(shelf.title)}", ""]
     if not shelf.reports:
         return "\n".join([*out, f'<p class="library-none">{html_text(w["none_here"])}</p>', ""])
-    out += [f'<p class="library-count-line">{html_text(w["count"].format(n=len(shelf.reports)))}</p>', ""]
+    out += [f'<p class="library-count-line">{html_text(count)}</p>', ""]
     if shelf.path.startswith("year-"):
         out += [_list(shelf.reports, filed, lang, names, base), ""]
     else:

@@ -12,11 +12,16 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_tools import feeds, pipeline, render, sitefiles, webmeta
+from build_tools import feeds, pipeline, render, sharedassets, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
 _search = Collector()
+_command: list[str] = []  # "build" or "serve" (on_startup)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
 
 
 @event_priority(100)
@@ -44,6 +49,9 @@ def on_config(config: Any) -> Any:
     config.extra["hk_pages"] = set(site["hk_pages"])
     config.extra["feed_entries"] = site["feeds"].get(variant, [])  # written into feed.xml after the build
     config.extra["feed"] = feeds.FEED
+    # the zh-Hant and zh-HK sites load the zh-Hans site's assets (one copy, not three)
+    shared = _command == ["build"] and sharedassets.can_share(Path(config.site_dir), config.extra["site_path"])
+    config.extra["shared_assets"] = sharedassets.up(config.extra["site_path"]) if shared else ""
     return config
 
 
@@ -52,6 +60,19 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     _search.add(page.content, page.url, str(page.meta.get("title", page.title)), page.meta)
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if not config.extra["shared_assets"]:
+        return output
+    return sharedassets.rewrite(output, config.extra["site_path"], config.site_url)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The theme's own pages (404.html) link the assets too."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return on_post_page(output_content, None, config)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -69,3 +90,8 @@ def on_post_build(config: Any) -> None:
     _search.write(Path(config.site_dir))  # the chunked search index, site/<variant>/search/index/
     feed = feeds.atom(config.extra["feed_entries"], config.site_url, config.site_name, config.extra["variant"])
     sitefiles.write_if_changed(Path(config.site_dir) / feeds.FEED, feed)
+    if config.extra["shared_assets"]:
+        try:
+            sharedassets.remove_copy(Path(config.site_dir), config.extra["site_path"])
+        except ReportError as err:
+            raise PluginError(str(err)) from None

@@ -49,9 +49,9 @@ def render_report(report: Report, ui: dict[str, Any], note: str) -> dict[str, st
     return pages
 
 
-def nav(reports: list[Report], ui: dict[str, Any], browse: dict[str, list[Any]] | None = None) -> list[Any]:
-    """The navigation as MkDocs wants it: the home page, the glossary, the library's browse
-    section, then one section per report."""
+def nav(reports: list[Report], ui: dict[str, Any], browse: dict[str, str] | None = None) -> list[Any]:
+    """The navigation as MkDocs wants it: the home page, the glossary, the library's page of all
+    reports, then one section per report."""
     items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
     if browse:
         items.append(browse)
@@ -63,14 +63,9 @@ def nav(reports: list[Report], ui: dict[str, Any], browse: dict[str, list[Any]] 
 
 
 def nav_page_indexes(nav: list[Any]) -> list[int]:
-    """Where the nav's own pages (home, glossary, the browse section) are, as opposed to its
-    reports (a section whose first entry is the report's index page): the sidebar shows these and
-    only the page's own report (overrides/partials/nav.html)."""
-    return [i for i, entry in enumerate(nav) if not _is_report(next(iter(entry.values())))]
-
-
-def _is_report(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and isinstance(value[0], str)
+    """Where the nav's own pages (home, glossary, all reports) are, as opposed to its reports:
+    the sidebar shows these and only the page's own report (overrides/partials/nav.html)."""
+    return [i for i, entry in enumerate(nav) if not isinstance(next(iter(entry.values())), list)]
 
 
 def nav_title(text: str) -> str:

@@ -185,3 +185,19 @@ def test_every_page_announces_its_variants_feed(library_served) -> None:
             head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
             found = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', head)
             assert found == [url + prefix + "feed.xml"], (lang, rel)
+
+
+def test_variants_share_one_copy_of_the_assets(library_served) -> None:
+    site, _ = library_served
+    assert (site / "assets" / "javascripts" / "library.js").is_file()
+    for prefix in ("zh-Hant/", "zh-HK/"):
+        assert not (site / prefix / "assets").exists()
+        for page in (site / prefix / "library" / "index.html", site / prefix / "404.html"):
+            html = page.read_text(encoding="utf-8")
+            links = re.findall(r'(?:href|src)="([^"]*assets/[^"]*)"', html)
+            assert links, page
+            for link in links:
+                path = link.split("/gov-reports/", 1)[1] if link.startswith("/") else link
+                target = (site / path) if link.startswith("/") else (page.parent / path)
+                assert target.resolve().is_relative_to((site / "assets").resolve()), link
+                assert target.is_file(), link
