@@ -208,12 +208,14 @@ def _list(reports: list[Report], filed: dict[str, Facets], lang: str, names: dic
     return f'<ul class="library-list">{items}</ul>'
 
 
-def _by_year(reports: list[Report], filed: dict[str, Facets], lang: str, names: dict[str, str], base: str) -> list[str]:
-    """Year headings (newest first), each with its reports."""
+def _by_year(
+    reports: list[Report], filed: dict[str, Facets], lang: str, names: dict[str, str], base: str, level: str
+) -> list[str]:
+    """Year headings (newest first, at `level`: ## or ###), each with its reports."""
     w, out = words(lang), []
     for year in years({r.slug: filed[r.slug] for r in reports}):
         shown = [r for r in reports if filed[r.slug].year == year]
-        out += [f"### {md_text(year_label(year, w))} {{#y{year}}}", "", _list(shown, filed, lang, names, base), ""]
+        out += [f"{level} {md_text(year_label(year, w))} {{#y{year}}}", "", _list(shown, filed, lang, names, base), ""]
     return out
 
 
@@ -232,7 +234,7 @@ def _home(
         "",
         f"## {md_text(w['latest'])} {{#latest}}",
         "",
-        *_by_year(reports[:HOME_LATEST], filed, lang, names, ""),
+        *_by_year(reports[:HOME_LATEST], filed, lang, names, "", "###"),
         f'<p class="library-all"><a href="{FOLDER}/">{html_text(w["all_link"].format(n=len(reports)))}</a></p>',
         "",
         _filter_form(filed, lang, names),
@@ -274,7 +276,7 @@ def _shelf_page(shelf: Shelf, filed: dict[str, Facets], lang: str, names: dict[s
     if shelf.path.startswith("year-"):
         out += [_list(shelf.reports, filed, lang, names, base), ""]
     else:
-        out += _by_year(shelf.reports, filed, lang, names, base)
+        out += _by_year(shelf.reports, filed, lang, names, base, "##")
     return "\n".join(out) + "\n"
 
 
