@@ -84,16 +84,21 @@ def _measure(work: Path, n: int) -> dict[str, Any]:
     shutil.copy(ROOT / "seeds" / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
     run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
     run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
-    convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
-    builds = [timed([*_MKDOCS, "-f", config], work) for config in CONFIGS]
-    pdf_s, pdf_rss = timed([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
+    convert_s, _, convert_cpu = timed_cpu([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
+    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+    pdf_s, pdf_rss, pdf_cpu = timed_cpu([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
+    # CPU seconds: on a shared machine wall time measures the other work too; the PDF step's
+    # CPU seconds over the cores is its wall time on a machine of its own
+    run["site_cpu_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu, 1)
+    run["pdf_cpu_s"] = round(pdf_cpu, 1)
+    run["site_idle_estimate_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu / (os.cpu_count() or 1))
     run["convert_cli_s"] = round(convert_s, 2)
-    run["build_s"] = round(sum(s for s, _ in builds), 2)
+    run["build_s"] = round(sum(s for s, _, _ in builds), 2)
     run["build_s_per_report"] = round(run["build_s"] / n, 3)
     run["pdf_cold_s"] = round(pdf_s, 2)
     run["pdf_s_per_report"] = round(pdf_s / n, 3)
     run["site_total_s"] = round(convert_s + run["build_s"] + pdf_s, 2)
-    run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
+    run["peak_rss_mb"] = round(max(rss for _, rss, _ in builds), 1)
     run["pdf_peak_rss_mb"] = round(pdf_rss, 1)
     run.update(weights(work / "site"))
     run.update(library_bytes(work / "site", n))
@@ -261,14 +266,17 @@ def _cpu(run: Callable[[], object], count: int, before: Callable[[], object] | N
 def rebuild_after_edit(work: Path) -> dict[str, Any]:
     """After reconvert_one's edit and `convert`: the MkDocs builds and the PDF step, as `make site`
     runs them; how many PDFs were rendered (the edited report's, in each of its variants)."""
-    builds = sum(timed([*_MKDOCS, "-f", config], work)[0] for config in CONFIGS)
-    start = time.perf_counter()
+    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+    start, cpu = time.perf_counter(), os.times()
     out = subprocess.run([*_PDF, str(work)], cwd=work, capture_output=True, text=True, check=True)
     pdf_s = time.perf_counter() - start
+    pdf_cpu = os.times().children_user + os.times().children_system - cpu.children_user - cpu.children_system
     rendered = re.search(r"PDFs: (\d+) rendered, (\d+) unchanged", out.stdout)
     return {
-        "edit_build_s": round(builds, 2),
+        "edit_build_s": round(sum(s for s, _, _ in builds), 2),
+        "edit_build_cpu_s": round(sum(c for _, _, c in builds), 1),
         "edit_pdf_s": round(pdf_s, 2),
+        "edit_pdf_cpu_s": round(pdf_cpu, 1),
         "edit_pdfs_rendered": int(rendered[1]) if rendered else None,
         "edit_pdfs_unchanged": int(rendered[2]) if rendered else None,
     }
@@ -379,6 +387,13 @@ def page_weight(page: Path, site: Path) -> int:
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one child process and its waited-for children."""
+    seconds, rss, _ = timed_cpu(cmd, cwd)
+    return seconds, rss
+
+
+def timed_cpu(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """timed(), and the CPU seconds (user and system) of the process and its waited-for children
+    (the PDF step's workers): what the step costs on a machine where it has the cores to itself."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -388,7 +403,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{output.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # KiB on Linux
 
 
 def machine() -> dict[str, Any]:
@@ -481,10 +496,13 @@ COLUMNS = (
 LIBRARY_COLUMNS = (
     ("N", "n", "{}"),
     ("PDF step cold s", "pdf_cold_s", "{}"),
+    ("its CPU s", "pdf_cpu_s", "{}"),
     ("`make site` cold s (convert + 2 mkdocs + PDFs)", "site_total_s", "{}"),
+    ("cold on an idle machine s (CPU; PDFs over the cores)", "site_idle_estimate_s", "{}"),
     ("after one edit: convert s", "reconvert_one_s", "{}"),
     ("mkdocs s", "edit_build_s", "{}"),
     ("PDF step s", "edit_pdf_s", "{}"),
+    ("its CPU s", "edit_pdf_cpu_s", "{}"),
     ("PDFs rendered / unchanged", "edit_pdfs", "{}"),
     ("HTML / report zh-Hans", "bytes_per_report_html_zh-Hans", "{:,}"),
     ("HTML / report zh-Hant", "bytes_per_report_html_zh-Hant", "{:,}"),

@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -73,20 +73,23 @@ def publish(root: Path, jobs: list[Job], render: Render, workers: int | None = N
 
 
 def _render_all(missing: dict[Path, Job], render: Render, workers: int) -> None:
-    """Render each job into the cache (a temporary file, then renamed: an interrupted run leaves
-    no half-written PDF under a key)."""
-    tasks = [(job.html, cached.with_name(f".tmp-{cached.name}"), job.identifier) for cached, job in missing.items()]
+    """Render each job into the cache: to a temporary file, renamed under its key as soon as it is
+    done (an interrupted run keeps every PDF it finished and leaves none half-written)."""
+    tasks = {
+        cached: (job.html, cached.with_name(f".tmp-{cached.name}"), job.identifier) for cached, job in missing.items()
+    }
     if len(tasks) <= 1 or workers <= 1:  # no pool to start for one PDF
-        for task in tasks:
+        for cached, task in tasks.items():
             render(*task)
-    else:
-        # fork: the workers start at once and share the parent's loaded modules; each loads
-        # WeasyPrint and the fonts once, for all the PDFs it renders
-        with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=get_context("fork")) as pool:
-            for done in [pool.submit(render, *task) for task in tasks]:
-                done.result()  # a worker's error is raised here
-    for (_, tmp, _), cached in zip(tasks, missing, strict=True):
-        os.replace(tmp, cached)
+            os.replace(task[1], cached)
+        return
+    # fork: the workers start at once and share the parent's loaded modules; each loads
+    # WeasyPrint and the fonts once, for all the PDFs it renders
+    with ProcessPoolExecutor(min(workers, len(tasks)), mp_context=get_context("fork")) as pool:
+        running = {pool.submit(render, *task): cached for cached, task in tasks.items()}
+        for done in as_completed(running):
+            done.result()  # a worker's error is raised here
+            os.replace(tasks[running[done]][1], running[done])
 
 
 def _place(cached: Path, target: Path) -> None:

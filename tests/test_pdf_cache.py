@@ -93,3 +93,21 @@ def _env() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+def test_an_interrupted_run_keeps_the_pdfs_it_finished(tmp_path: Path) -> None:
+    jobs = [pdfcache.Job(f"<p>{k}</p>", f"r{k}", tmp_path / "site" / f"r{k}.pdf") for k in range(3)]
+
+    def render(html: str, target: Path, identifier: str) -> None:
+        if identifier == "r1":
+            raise KeyboardInterrupt  # stopped while rendering the second
+        target.write_bytes(html.encode())
+
+    with pytest.raises(KeyboardInterrupt):
+        pdfcache.publish(tmp_path, jobs, render, workers=1)
+    cached = sorted((tmp_path / pdfcache.FOLDER).iterdir())
+    assert [p.name for p in cached] == [f"{jobs[0].key}.pdf"]  # the first, whole; nothing half-written
+    rendered = []
+    done = pdfcache.publish(tmp_path, jobs, lambda h, t, i: (rendered.append(i), t.write_bytes(h.encode())), 1)
+    assert rendered == ["r1", "r2"] and done.reused == [jobs[0].target]
+    assert (tmp_path / "site" / "r0.pdf").read_bytes() == b"<p>0</p>"
