@@ -145,7 +145,7 @@ def build(variants: dict[str, list[Report]]) -> Library:
         # one entry, the all-reports page: a sidebar must not grow with the years, kinds and
         # publishers (the other browse pages are outside the nav: mkdocs.yml `not_in_nav`)
         navs[lang] = {nav_title(words(lang)["all"]): f"{FOLDER}/index.md"}
-        feeds[lang] = feed_entries(reports, filed, names)
+        feeds[lang] = feed_entries(reports)
     return Library(files, navs, feeds)
 
 
@@ -321,18 +321,18 @@ def publisher_names(variants: dict[str, list[Report]], filed: dict[str, Facets],
     names: dict[str, str] = {}
     for source in (lang, "zh-Hant", "zh-Hans"):
         for r in variants.get(source, []):
-            names.setdefault(filed[r.slug].publisher, publisher_of(r))
+            names.setdefault(filed[r.slug].publisher, publisher_of(r) or words(lang)["unknown_publisher"])
     return names
 
 
-def feed_entries(reports: list[Report], filed: dict[str, Facets], names: dict[str, str]) -> list[dict[str, str]]:
+def feed_entries(reports: list[Report]) -> list[dict[str, str]]:
     """The newest reports for the Atom feed (title, publisher, date, summary, path)."""
     out = []
     for r in reports[:FEED_SIZE]:
         out.append(
             {
                 "title": r.title,
-                "publisher": names[filed[r.slug].publisher],
+                "publisher": publisher_of(r),  # none: the feed's own author stands
                 "date": webmeta.iso_date(r.date) or "",
                 "summary": webmeta.index_description(r),
                 "path": f"{r.slug}/",

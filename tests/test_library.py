@@ -201,3 +201,11 @@ def test_variants_share_one_copy_of_the_assets(library_served) -> None:
                 target = (site / path) if link.startswith("/") else (page.parent / path)
                 assert target.resolve().is_relative_to((site / "assets").resolve()), link
                 assert target.is_file(), link
+
+
+def test_a_report_without_publisher_is_filed_under_unknown() -> None:
+    report = Report("s", "s.txt", "zh-Hans", "zh-Hans", "某报告", (), "2025-01-01", None, None, None, (), (), (), ())
+    built = library.build({"zh-Hans": [report], "zh-Hant": [], "zh-HK": []})
+    home = built.files["zh-Hans/index.md"]
+    assert 'href="library/publisher-unknown/">发布机构不详<' in home
+    assert built.feeds["zh-Hans"][0]["publisher"] == ""  # the feed names no author it does not know
