@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
-from . import webmeta, yamlfile
+from . import collation, webmeta, yamlfile
 from .errors import ReportError
 from .model import Report
 from .render import front_matter, html_text, md_text, nav_title
@@ -99,8 +97,7 @@ def facets(hans: list[Report]) -> dict[str, Facets]:
     names = sorted({publisher_of(r) for r in hans})
     ids: dict[str, str] = {}
     for name in names:
-        base = "-".join(re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)).strip("-")
-        base = re.sub(r"-+", "-", base)[:60].strip("-") or "unknown"
+        base = collation.ascii_id(name)[:60].strip("-") or "unknown"
         ids[name] = _unique(base, set(ids.values()))
     return {r.slug: Facets(year_of(r), kind_of(r), ids[publisher_of(r)], publisher_of(r)) for r in hans}
 
