@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from . import collation, webmeta, yamlfile
 from .errors import ReportError
@@ -125,9 +127,10 @@ class Library:
     feeds: dict[str, list[dict[str, str]]]  # lang -> the Atom feed's entries, newest first
 
 
-def build(variants: dict[str, list[Report]]) -> Library:
+def build(variants: dict[str, list[Report]], site_words: Callable[[str], dict[str, Any]]) -> Library:
     """Every variant's home, browse pages, filter data, nav section and feed entries. `variants`
-    holds each variant's reports in home-page order (newest first); zh-Hans has them all."""
+    holds each variant's reports in home-page order (newest first); zh-Hans has them all.
+    `site_words(lang)`: the site's own words (data/ui.yml: the home page's title and intro)."""
     check_slugs(variants["zh-Hans"])
     filed = facets(variants["zh-Hans"])
     files: dict[str, str] = {}
@@ -135,7 +138,7 @@ def build(variants: dict[str, list[Report]]) -> Library:
     for lang, reports in variants.items():
         names = publisher_names(variants, filed, lang)
         shelves = _shelves(reports, filed, lang, names)
-        files[f"{lang}/index.md"] = _home(reports, filed, shelves, lang, names)
+        files[f"{lang}/index.md"] = _home(reports, filed, shelves, lang, names, site_words(lang))
         for shelf in shelves:
             files[f"{lang}/{FOLDER}/{shelf.path}.md"] = _shelf_page(shelf, filed, lang, names)
         files[f"{lang}/{FOLDER}/library.json"] = _filter_data(reports, filed, lang, names)
@@ -217,12 +220,15 @@ def _by_year(
 
 
 def _home(
-    reports: list[Report], filed: dict[str, Facets], shelves: list[Shelf], lang: str, names: dict[str, str]
+    reports: list[Report],
+    filed: dict[str, Facets],
+    shelves: list[Shelf],
+    lang: str,
+    names: dict[str, str],
+    site: dict[str, Any],
 ) -> str:
     """The newest reports, then the ways in: years, kinds, publishers (each with its count)."""
-    from .pipeline import ui  # the site's own words (home title and intro)
-
-    site, w = ui(lang), words(lang)
+    w = words(lang)
     out = [
         front_matter(site["home_title"], {"description": site["home_intro"]}),
         f"# {md_text(site['home_title'])}",

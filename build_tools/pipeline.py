@@ -65,7 +65,7 @@ def build(root: Path, write: bool = True, keep_going: bool = False) -> Built:
     gloss = reduce(_union, glossaries, shared)
     reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
     clock.lap("glossary and citations")
-    shelves = library.build(reports)  # the home, the browse pages, the feeds' entries
+    shelves = library.build(reports, ui)  # the home, the browse pages, the feeds' entries
     files: dict[str, str] = dict(shelves.files)
     for lang in SITE_LANGS:
         for report in reports[lang]:

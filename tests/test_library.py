@@ -15,6 +15,7 @@ from library_fixture import COUNT, TITLES
 
 from build_tools import library
 from build_tools.model import MetaField, Report
+from build_tools.pipeline import ui
 
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-HK": "zh-HK/"}
 
@@ -205,7 +206,7 @@ def test_variants_share_one_copy_of_the_assets(library_served) -> None:
 
 def test_a_report_without_publisher_is_filed_under_unknown() -> None:
     report = Report("s", "s.txt", "zh-Hans", "zh-Hans", "某报告", (), "2025-01-01", None, None, None, (), (), (), ())
-    built = library.build({"zh-Hans": [report], "zh-Hant": [], "zh-HK": []})
+    built = library.build({"zh-Hans": [report], "zh-Hant": [], "zh-HK": []}, ui)
     home = built.files["zh-Hans/index.md"]
     assert 'href="library/publisher-unknown/">发布机构不详<' in home
     assert built.feeds["zh-Hans"][0]["publisher"] == ""  # the feed names no author it does not know
