@@ -11,6 +11,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 VARIANT ?= zh-Hans
+# The largest site `make site` accepts (GitHub Pages refuses a published site over 1 GB)
+SITE_BUDGET ?= 1GB
 AXE := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -34,6 +36,7 @@ site: $(VENV)/.site-installed
 	$(MKDOCS_BUILD) -f mkdocs.zh-HK.yml
 	$(MKDOCS_BUILD) -f mkdocs.en.yml
 	$(BIN)/python -m build_tools pdf $(GOING)
+	SITE_BUDGET=$(SITE_BUDGET) $(BIN)/python -m build_tools size
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/, English at site/en/ (with PDFs)"
 	@echo "look at it as it will be published: make preview"
 	@if test -s $(BAD_REPORTS); then cat $(BAD_REPORTS) >&2; \

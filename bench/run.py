@@ -34,7 +34,6 @@ from build_tools.glossary import Glossary, link_report, terms_for
 from build_tools.model import Report, Settings
 from build_tools.pipeline import (
     REVERSE,
-    build,
     config_for,
     convert_reports,
     convert_text,
@@ -68,26 +67,58 @@ def main(argv: list[str]) -> int:
 
 
 def measure(n: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
-        work = Path(tmp)
-        chars = write_corpus(work, n)
-        _project(work)
-        shutil.copy(DEMO / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
-        run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
-        run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
-        convert_s, _ = timed([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
-        builds = [timed([*_MKDOCS, "-f", config], work) for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml")]
-        run["convert_cli_s"] = round(convert_s, 2)
-        run["build_s"] = round(sum(s for s, _ in builds), 2)
-        run["build_s_per_report"] = round(run["build_s"] / n, 3)
-        run["site_total_s"] = round(convert_s + run["build_s"], 2)
-        run["peak_rss_mb"] = round(max(rss for _, rss in builds), 1)
-        run.update(weights(work / "site"))
+    # BENCH_KEEP=1 keeps each size's project (its site/ with PDFs) to look at; its path is printed
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
+    try:
+        if os.environ.get("BENCH_KEEP"):
+            print(f"bench: N={n} kept in {work}", flush=True)
+        return _measure(work, n)
+    finally:
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(work)
+
+
+def _measure(work: Path, n: int) -> dict[str, Any]:
+    chars = write_corpus(work, n)
+    _project(work)
+    shutil.copy(DEMO / "glossary.yml", work / "seeds" / "glossary.yml")  # links to make, as on the site
+    run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
+    run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
+    convert_s, _, convert_cpu = timed_cpu([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
+    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+    pdf_s, pdf_rss, pdf_cpu = timed_cpu([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
+    # CPU seconds: on a shared machine wall time measures the other work too; the PDF step's
+    # CPU seconds over the cores is its wall time on a machine of its own
+    run["site_cpu_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu, 1)
+    run["pdf_cpu_s"] = round(pdf_cpu, 1)
+    run["site_idle_estimate_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu / (os.cpu_count() or 1))
+    run["convert_cli_s"] = round(convert_s, 2)
+    run["build_s"] = round(sum(s for s, _, _ in builds), 2)
+    run["build_s_per_report"] = round(run["build_s"] / n, 3)
+    run["pdf_cold_s"] = round(pdf_s, 2)
+    run["pdf_s_per_report"] = round(pdf_s / n, 3)
+    run["site_total_s"] = round(convert_s + run["build_s"] + pdf_s, 2)
+    run["peak_rss_mb"] = round(max(rss for _, rss, _ in builds), 1)
+    run["pdf_peak_rss_mb"] = round(pdf_rss, 1)
+    run.update(weights(work / "site"))
+    run.update(library_bytes(work / "site", n))
+    if "throughput" in os.environ.get("BENCH_SKIP", ""):  # the paired OpenCC rounds: minutes at N = 1000
+        run.update(_earlier_throughput(n))
+    else:
         run.update(_in_child(throughput, work))
-        run.update(reconvert_one(work))
-        run.update(_in_child(pdf_time, work, min(n, 3)))
-        run["load_after"] = round(os.getloadavg()[0], 2)
-        return run
+    run.update(reconvert_one(work))
+    run.update(rebuild_after_edit(work))
+    run["load_after"] = round(os.getloadavg()[0], 2)
+    return run
+
+
+def _earlier_throughput(n: int) -> dict[str, Any]:
+    """BENCH_SKIP=throughput: the throughput figures of the last run of this size, with its date."""
+    earlier = next((r for r in _previous()["runs"] if r["n"] == n), {})
+    keys = ("convert_chars_per_s", "opencc_chars_per_s", "convert_vs_opencc", "convert_vs_opencc_range")
+    keys += ("opencc_back_to_back_chars_per_s", "convert_s", "detect_script_s", "glossary_s", "glossary_terms")
+    found = {k: earlier[k] for k in keys if k in earlier}
+    return {**found, "throughput_date": earlier.get("throughput_date", earlier.get("date"))} if found else {}
 
 
 def _in_child(measure: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
@@ -232,22 +263,64 @@ def _cpu(run: Callable[[], object], count: int, before: Callable[[], object] | N
     return spent
 
 
-def pdf_time(work: Path, count: int) -> dict[str, Any]:
-    """Seconds per report for the PDFs of the first `count` reports, every variant each, through
-    pdfbuild's API (`python -m build_tools pdf` writes them all); one PDF is made first, untimed,
-    so that loading WeasyPrint and the fonts is not counted."""
-    from build_tools.pdfbuild import write_pdf
+def rebuild_after_edit(work: Path) -> dict[str, Any]:
+    """After reconvert_one's edit and `convert`: the MkDocs builds and the PDF step, as `make site`
+    runs them; how many PDFs were rendered (the edited report's, in each of its variants)."""
+    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+    start, cpu = time.perf_counter(), os.times()
+    out = subprocess.run([*_PDF, str(work)], cwd=work, capture_output=True, text=True, check=True)
+    pdf_s = time.perf_counter() - start
+    pdf_cpu = os.times().children_user + os.times().children_system - cpu.children_user - cpu.children_system
+    rendered = re.search(r"PDFs: (\d+) rendered, (\d+) unchanged", out.stdout)
+    return {
+        "edit_build_s": round(sum(s for s, _, _ in builds), 2),
+        "edit_build_cpu_s": round(sum(c for _, _, c in builds), 1),
+        "edit_pdf_s": round(pdf_s, 2),
+        "edit_pdf_cpu_s": round(pdf_cpu, 1),
+        "edit_pdfs_rendered": int(rendered[1]) if rendered else None,
+        "edit_pdfs_unchanged": int(rendered[2]) if rendered else None,
+    }
 
-    built = build(work, write=False)
-    slugs = [r.slug for r in built.reports["zh-Hans"]][:count]
-    reports = [r for lang in ("zh-Hans", "zh-Hant") for r in built.reports[lang] if r.slug in slugs]
-    out = work / "bench-pdf"
-    write_pdf(reports[0], out / "warm.pdf")
-    start = time.perf_counter()
-    for report in reports:
-        write_pdf(report, out / f"{report.slug}.{report.lang}.pdf")
-    seconds = time.perf_counter() - start
-    return {"pdf_s_per_report": round(seconds / len(slugs), 2), "pdf_reports": len(slugs)}
+
+def library_bytes(site: Path, n: int) -> dict[str, Any]:
+    """Bytes per report of each part and variant, the fixed part, how many reports fit in 1 GB,
+    and the home page (what a phone downloads, gzip'd, and whether three taps reach every report)."""
+    from build_tools import sitesize
+
+    per: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(site)
+            lang = rel.parts[0] if rel.parts[0] in sitesize.VARIANT_DIRS else "zh-Hans"
+            part = {"HTML pages": "html", "search index": "search", "PDFs": "pdf"}.get(sitesize.part_of(rel), "fixed")
+            key = "fixed" if part == "fixed" else f"{part}_{lang}"
+            per[key] = per.get(key, 0) + path.stat().st_size
+    growing = sum(v for k, v in per.items() if k != "fixed")
+    out = {f"bytes_per_report_{k}": round(v / n) for k, v in sorted(per.items()) if k != "fixed"}
+    out["bytes_per_report"] = round(growing / n)
+    out["fixed_bytes"] = per.get("fixed", 0)
+    out["reports_in_1gb"] = int((10**9 - per.get("fixed", 0)) / (growing / n))
+    out["home_gzip_bytes"] = page_weight(site / "index.html", site)
+    out["home_taps_reach"] = taps_reach(site, n)
+    return out
+
+
+def taps_reach(site: Path, n: int, taps: int = 3) -> str:
+    """How many of the n reports' pages a reader reaches from the home page in `taps` link
+    follows within the zh-Hans site (pages only: no assets, no other variant)."""
+    site = site.resolve()
+    seen, frontier = {site / "index.html"}, [site / "index.html"]
+    for _ in range(taps):
+        following = []
+        for page in frontier:
+            for href in re.findall(r'<a [^>]*href="([^"#:?]+/)"', page.read_text(encoding="utf-8")):
+                target = (page.parent / href / "index.html").resolve()
+                if target.is_file() and target not in seen and not target.is_relative_to(site / "zh-Hant"):
+                    seen.add(target)
+                    following.append(target)
+        frontier = following
+    reports = {p.parent.name for p in seen if re.fullmatch(r"r\d{4}", p.parent.name)}
+    return f"{len(reports)}/{n}"
 
 
 def reconvert_one(work: Path) -> dict[str, Any]:
@@ -314,6 +387,13 @@ def page_weight(page: Path, site: Path) -> int:
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one child process and its waited-for children."""
+    seconds, rss, _ = timed_cpu(cmd, cwd)
+    return seconds, rss
+
+
+def timed_cpu(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """timed(), and the CPU seconds (user and system) of the process and its waited-for children
+    (the PDF step's workers): what the step costs on a machine where it has the cores to itself."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -323,7 +403,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{output.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # KiB on Linux
 
 
 def machine() -> dict[str, Any]:
@@ -340,6 +420,8 @@ def machine() -> dict[str, Any]:
 
 
 _MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+_PDF = [sys.executable, "-m", "build_tools", "pdf", "--root"]
+CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
 def _project(work: Path) -> None:
@@ -374,20 +456,20 @@ def _previous() -> dict[str, Any]:
 def _write(results: dict[str, Any]) -> None:
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (OUT / "results.md").write_text(table(results), encoding="utf-8")
-    readme = OUT / "README.md"  # bench/README.md, the measurements' notes
-    readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
+    readme = OUT / "README.md"
+    if readme.is_file():
+        readme.write_text(with_table(readme.read_text(encoding="utf-8"), results), encoding="utf-8")
 
 
 START, END = "<!-- bench table: written by make bench -->", "<!-- end of bench table -->"
-README_MAX_N = 100
 
 
 def with_table(readme: str, results: dict[str, Any]) -> str:
-    """The README with the table up to N = 100 between its markers (unchanged without them)."""
+    """bench/README.md with the tables between its markers (unchanged without them)."""
     if START not in readme or END not in readme:
         return readme
     head, rest = readme.split(START, 1)
-    return f"{head}{START}\n{table(results, README_MAX_N)}{END}{rest.split(END, 1)[1]}"
+    return f"{head}{START}\n{table(results)}{END}{rest.split(END, 1)[1]}"
 
 
 COLUMNS = (
@@ -406,28 +488,53 @@ COLUMNS = (
     ("report page + CSS/JS (gzip)", "page_weight_gzip_bytes", "{:,}"),
     ("site size", "site_bytes", "{:,}"),
     ("glossary links s", "glossary_s", "{}"),
-    ("PDF s / report", "pdf_s_per_report", "{}"),
     ("re-convert after one edit s", "reconvert_one_s", "{}"),
     ("converter's share of it s", "reconvert_one_converter_s", "{}"),
     ("load avg before/after", "load", "{}"),
 )
+# The whole `make site` with PDFs, cold and after one edited report, and the bytes of the site.
+LIBRARY_COLUMNS = (
+    ("N", "n", "{}"),
+    ("PDF step cold s", "pdf_cold_s", "{}"),
+    ("its CPU s", "pdf_cpu_s", "{}"),
+    ("`make site` cold s (convert + 2 mkdocs + PDFs)", "site_total_s", "{}"),
+    ("cold on an idle machine s (CPU; PDFs over the cores)", "site_idle_estimate_s", "{}"),
+    ("after one edit: convert s", "reconvert_one_s", "{}"),
+    ("mkdocs s", "edit_build_s", "{}"),
+    ("PDF step s", "edit_pdf_s", "{}"),
+    ("its CPU s", "edit_pdf_cpu_s", "{}"),
+    ("PDFs rendered / unchanged", "edit_pdfs", "{}"),
+    ("HTML / report zh-Hans", "bytes_per_report_html_zh-Hans", "{:,}"),
+    ("HTML / report zh-Hant", "bytes_per_report_html_zh-Hant", "{:,}"),
+    ("search / report zh-Hans", "bytes_per_report_search_zh-Hans", "{:,}"),
+    ("search / report zh-Hant", "bytes_per_report_search_zh-Hant", "{:,}"),
+    ("PDF / report zh-Hans", "bytes_per_report_pdf_zh-Hans", "{:,}"),
+    ("PDF / report zh-Hant", "bytes_per_report_pdf_zh-Hant", "{:,}"),
+    ("all / report", "bytes_per_report", "{:,}"),
+    ("fixed (assets, …)", "fixed_bytes", "{:,}"),
+    ("reports in 1 GB", "reports_in_1gb", "{:,}"),
+    ("home page + CSS/JS (gzip)", "home_gzip_bytes", "{:,}"),
+    ("reports in 3 taps from home", "home_taps_reach", "{}"),
+)
 
 
-def table(results: dict[str, Any], max_n: int | None = None) -> str:
+def table(results: dict[str, Any]) -> str:
     m = results["machine"]
     lines = [
         f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, "
         f"{m['platform']}, OpenCC {m['opencc']}.",
         "",
-        "| " + " | ".join(c[0] for c in COLUMNS) + " |",
-        "|" + "---:|" * len(COLUMNS),
     ]
-    for run in results["runs"]:
-        if max_n is None or run["n"] <= max_n:
+    for columns in (COLUMNS, LIBRARY_COLUMNS):
+        lines += ["| " + " | ".join(c[0] for c in columns) + " |", "|" + "---:|" * len(columns)]
+        for run in results["runs"]:
             run = {**run, "load": f"{run['load_before']}/{run['load_after']}" if "load_after" in run else None}
-            cells = [fmt.format(run[key]) if run.get(key) is not None else "–" for _, key, fmt in COLUMNS]
+            if run.get("edit_pdfs_rendered") is not None:
+                run["edit_pdfs"] = f"{run['edit_pdfs_rendered']} / {run['edit_pdfs_unchanged']}"
+            cells = [fmt.format(run[key]) if run.get(key) is not None else "–" for _, key, fmt in columns]
             lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n" + growth([r for r in results["runs"] if max_n is None or r["n"] <= max_n])
+        lines.append("")
+    return "\n".join(lines) + growth(results["runs"])
 
 
 def growth(runs: list[dict[str, Any]]) -> str:

@@ -35,7 +35,7 @@ PROVINCES = "河北省 山西省 辽宁省 吉林省 江苏省 浙江省 安徽�
 CITIES = "北京市 天津市 重庆市 杭州市 南京市 武汉市 广州市 西安市 长沙市 济南市 郑州市 合肥市 福州市 昆明市".split()
 # A number before one of these is a figure in a sentence, not a heading number or a date.
 _FIGURE = re.compile(r"(?<![\d（(.．\-:：/])(\d+)(?=[%个件名次人项家所万亿元条户场期篇天倍岁])")
-_YEAR = re.compile(r"(?<!\d)(20[0-2]\d)(?=年)")
+_YEAR = re.compile(r"(?<!\d)(20[0-2]\d)(?=年|-\d{2}-\d{2})")  # 2024年, and dates such as 2025-03-11
 _PERCENT = re.compile(r"百分之[一二三四五六七八九十點点零〇]+")  # the 1954 report's figures
 _NUMERALS = "一二三四五六七八九"
 

@@ -1,4 +1,4 @@
-"""Command line: `.venv/bin/python -m build_tools convert | pdf | preview | check | outline FILE [--json]
+"""Command line: `.venv/bin/python -m build_tools convert | pdf | size | preview | check | outline FILE [--json]
 | glossary suggest FILE | review REPORT [--target T] [--json] [--open] [--all] | translations update [REPORT…]
 | translations status [--terms]`.
 
@@ -65,8 +65,18 @@ def _convert(args: argparse.Namespace) -> int:
 def _pdf(args: argparse.Namespace) -> int:
     from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
 
-    for path in build_pdfs(Path(args.root), keep_going=args.keep_going):
-        print(f"wrote {path} ({path.stat().st_size // 1024} KiB)")
+    done = build_pdfs(Path(args.root), args.workers, keep_going=args.keep_going)
+    for path in done.rendered:
+        print(f"rendered {path} ({path.stat().st_size // 1024} KiB)")
+    print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} unchanged (copied from the cache)")
+    return 0
+
+
+def _size(args: argparse.Namespace) -> int:
+    from . import sitesize
+
+    budget = sitesize.parse_budget(args.budget or os.environ.get("SITE_BUDGET") or sitesize.DEFAULT_BUDGET)
+    print(sitesize.report(Path(args.root) / "site", budget))
     return 0
 
 
@@ -156,7 +166,12 @@ def _parser() -> argparse.ArgumentParser:
     pdfs = commands.add_parser("pdf", help="write each report's PDF, per variant, into the built site (after mkdocs)")
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
     pdfs.add_argument("--keep-going", action="store_true", help="leave bad reports out (as convert --keep-going)")
+    pdfs.add_argument("--workers", type=int, help="processes that render PDFs (default: one per core)")
     pdfs.set_defaults(run=_pdf)
+    size = commands.add_parser("size", help="print the size of site/ and its parts; exit 1 when over the budget")
+    size.add_argument("--root", default=".", help="project folder holding site/ (default: .)")
+    size.add_argument("--budget", help="largest allowed size of site/ (default: SITE_BUDGET, else 1GB)")
+    size.set_defaults(run=_size)
     look = commands.add_parser("preview", help="serve the built site/ as GitHub Pages will (make preview)")
     look.add_argument("--port", type=int, default=8080, help="local port (default: 8080)")
     look.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: from other machines too)")

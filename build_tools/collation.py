@@ -1,10 +1,13 @@
-"""Reader's order for the glossary: Hanyu Pinyin for zh-Hans and zh-HK, Zhuyin (bopomofo) for zh-Hant.
+"""Reader's order for the glossary: Hanyu Pinyin for zh-Hans and zh-HK, Zhuyin (bopomofo) for zh-Hant;
+and ASCII ids from pinyin (the library's publisher pages). The only module that reads pinyin.
 
 Zhuyin is the order of Taiwanese dictionaries, and the zh-Hant site follows Taiwan's standard
 (OpenCC s2tw). Readings come from pypinyin, or from an entry's `pinyin:` where pypinyin errs.
 """
 
 from __future__ import annotations
+
+import re
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.style.bopomofo import BopomofoConverter
@@ -15,6 +18,12 @@ _TONES = {"ˊ": 2, "ˇ": 3, "ˋ": 4, "˙": 5}
 _BOPOMOFO = BopomofoConverter()
 
 Key = tuple[tuple[str, int], ...]
+
+
+def ascii_id(text: str) -> str:
+    """An ASCII id from the toneless pinyin of the text (镇海区政府办公室 -> zhen-hai-qu-zheng-fu-...)."""
+    syllables = (re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(text))
+    return "-".join(s for s in syllables if s)
 
 
 def readings(entry: Entry) -> list[str]:

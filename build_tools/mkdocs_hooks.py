@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from build_tools import identity, pipeline, render, serving, sitefiles, webmeta
+from build_tools import feeds, identity, pipeline, render, serving, sharedassets, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -64,6 +64,11 @@ def on_config(config: Any) -> Any:
     config.extra["hk_pages"] = set(site["hk_pages"])
     # English has only the reports with a catalogue, the same way
     config.extra["partial_pages"] = {"zh-HK": config.extra["hk_pages"], "en": set(site["en_pages"])}
+    config.extra["feed_entries"] = site["feeds"].get(variant, [])  # written into feed.xml after the build
+    config.extra["feed"] = feeds.FEED
+    # the zh-Hant and zh-HK sites load the zh-Hans site's assets (one copy, not three)
+    shared = not _serving and sharedassets.can_share(Path(config.site_dir), config.extra["site_path"])
+    config.extra["shared_assets"] = sharedassets.up(config.extra["site_path"]) if shared else ""
     return config
 
 
@@ -98,6 +103,19 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if not config.extra["shared_assets"]:
+        return output
+    return sharedassets.rewrite(output, config.extra["site_path"], config.site_url)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The theme's own pages (404.html) link the assets too."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return on_post_page(output_content, None, config)
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """`mkdocs serve`: the conversion in on_config writes the pages into docs_dir, which MkDocs
     watches, so every seed edit was built twice. Watch only the files there that the converter
@@ -114,3 +132,10 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 def on_post_build(config: Any) -> None:
     _search.write(Path(config.site_dir))  # the chunked search index, site/<variant>/search/index/
+    feed = feeds.atom(config.extra["feed_entries"], config.site_url, config.site_name, config.extra["variant"])
+    sitefiles.write_if_changed(Path(config.site_dir) / feeds.FEED, feed)
+    if config.extra["shared_assets"]:
+        try:
+            sharedassets.remove_copy(Path(config.site_dir), config.extra["site_path"])
+        except ReportError as err:
+            raise PluginError(str(err)) from None

@@ -1,4 +1,5 @@
-"""Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site.
+"""Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site,
+through the cache of unchanged PDFs (pdfcache.py).
 
 The only module that imports weasyprint. Runs after the MkDocs builds, because the zh-Hans
 build empties site/. Where each variant's site lives is read from its MkDocs config.
@@ -9,10 +10,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import identity, pdf, pipeline, render, yamlfile
+from . import identity, pdf, pdfcache, pipeline, render, yamlfile
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -27,52 +29,47 @@ class Site:
     url: str | None  # its public address, for the cover
 
 
-def build_pdfs(root: Path, keep_going: bool = False) -> list[Path]:
-    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf; returns the paths.
-    keep_going: bad reports are left out (`make site KEEP_GOING=1`)."""
-    built = pipeline.build(root, write=False, keep_going=keep_going)
-    written = []
-    for lang in render.SITE_LANGS:
-        if not built.reports[lang]:  # zh-HK: no report switched it on
+def build_pdfs(root: Path, workers: int | None = None, keep_going: bool = False) -> pdfcache.Outcome:
+    """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf (in English: the complete
+    translations): copied from build/pdf/ when nothing it depends on changed, else rendered in
+    worker processes (pdfcache). keep_going: bad reports are left out (`make site KEEP_GOING=1`)."""
+    reports = pipeline.site_reports(root, keep_going)
+    texts = pipeline.site_words(root)
+    jobs = []
+    for lang in render.ALL_SITES:
+        if not reports[lang]:  # zh-HK: no report switched it on; English: none is translated in full
             continue
         site = variant_site(root, lang)
-        words = identity.fill(pipeline.ui(lang), built.site[lang])  # the site's name on the cover
-        for report in built.reports[lang]:
-            target = site.dir / render.pdf_path(report)
+        words = identity.fill(pipeline.ui(lang), texts[lang])  # the site's name on the cover
+        for report in reports[lang]:
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
-            write_pdf(report, target, url, words)
-            written.append(target)
-    return written + _english_pdfs(root, built)
+            document = print_document(report, words, url)
+            jobs.append(pdfcache.Job(document, report.slug, site.dir / render.pdf_path(report)))
+    return pdfcache.publish(root, jobs, render_pdf, workers)
 
 
-def _english_pdfs(root: Path, built: pipeline.Built) -> list[Path]:
-    """The English PDF of each report whose translation is complete (nothing untranslated or fuzzy)."""
-    complete = [e for e in (built.english.englishes if built.english else ()) if e.status.complete]
-    if not complete:
-        return []
-    site = variant_site(root, "en")
-    written = []
-    for e in complete:
-        target = site.dir / render.pdf_path(e.report)
-        write_pdf(e.report, target, f"{site.url.rstrip('/')}/{e.report.slug}/" if site.url else None)
-        written.append(target)
-    return written
+def print_document(report: Report, words: dict[str, Any], site_url: str | None = None) -> str:
+    """The report's print HTML, in its variant's words with the site's texts (identity.fill)."""
+    return pdf.print_html(report, words, pipeline.conversion_note(report, words), site_url)
 
 
-def write_pdf(report: Report, target: Path, site_url: str | None = None, words: dict | None = None) -> None:
-    """Render one report to target (written to a temporary file, then moved into place). `words`:
-    the variant's interface words with the site's texts (default: the tool's default identity)."""
-    import weasyprint  # here, so that the converter and the hook never load Pango
-
-    words = words or identity.fill(pipeline.ui(report.lang), pipeline.site_words(None)[report.lang])
-    html = pdf.print_html(report, words, pipeline.conversion_note(report, words), site_url)
-    document = weasyprint.HTML(string=html, base_url=str(target.parent))
-    stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
+def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None:
+    """Render one report to target, without the cache, with the tool's default identity."""
+    words = identity.fill(pipeline.ui(report.lang), pipeline.site_words(None)[report.lang])
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".tmp-{target.name}")
-    # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
-    document.write_pdf(tmp, stylesheets=[stylesheet], pdf_identifier=report.slug.encode(), pdf_tags=True)
+    render_pdf(print_document(report, words, site_url), tmp, report.slug)
     os.replace(tmp, target)
+
+
+def render_pdf(html: str, target: Path, identifier: str) -> None:
+    """A print document through WeasyPrint into target."""
+    import weasyprint  # here, so that the converter and the hook never load Pango
+
+    document = weasyprint.HTML(string=html, base_url=str(target.parent))
+    stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
+    # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
+    document.write_pdf(target, stylesheets=[stylesheet], pdf_identifier=identifier.encode(), pdf_tags=True)
 
 
 def variant_site(root: Path, lang: str) -> Site:

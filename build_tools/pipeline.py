@@ -12,7 +12,20 @@ from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import citations, collation, dictionary, identity, render, render_terms, review, seeds, stamp, warnings, yamlfile
+from . import (
+    citations,
+    collation,
+    dictionary,
+    identity,
+    library,
+    render,
+    render_terms,
+    review,
+    seeds,
+    stamp,
+    warnings,
+    yamlfile,
+)
 from .cache import ConversionCache
 from .converter import Convert, character_table, converter
 from .decode import check_size, decode
@@ -31,6 +44,7 @@ from .sitefiles import write_if_changed, write_tree
 from .slugs import with_slug
 from .timings import Timings
 from .translations.stage import Layer
+from .translations.stage import complete as complete_translations
 from .translations.stage import layer as translation_layer
 from .variants import convert_many, detect_script, to_variant, variant_texts
 
@@ -56,6 +70,7 @@ class Built:
     english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
     warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
     site: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> the site's texts (site.yml)
+    feeds: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # lang -> Atom entries (library.py)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool = False) -> Built:
@@ -82,9 +97,10 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     by_slug = {v["zh-Hans"].slug: g for v, g in zip(variants, glossaries, strict=True)}
     english = translation_layer(root, reports["zh-Hans"], by_slug, identity.fill(ui("en"), site["en"]))
     clock.lap("translations")
-    files: dict[str, str] = dict(english.files)
+    shelves = library.build(reports, lambda lang: identity.fill(ui(lang), site[lang]))  # home, browse pages, feeds
+    files: dict[str, str] = {**english.files, **shelves.files}
+    feeds = shelves.feeds | {"en": library.feed_entries([e.report for e in english.englishes])}
     for lang in SITE_LANGS:
-        files[f"{lang}/index.md"] = render.render_home(reports[lang], identity.fill(ui(lang), site[lang]))
         for report in reports[lang]:
             pages = render.render_report(report, ui(lang), conversion_note(report), english.note(report, ui(lang)))
             files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
@@ -104,13 +120,25 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_fold_maps(root / "docs", ALL_SITES)  # the cross-script search's character map
-    navs = {lang: render.nav(reports[lang], ui(lang)) for lang in SITE_LANGS} | {"en": english.nav}
+    navs = {lang: render.nav(reports[lang], ui(lang), shelves.navs[lang]) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
     counts = {v[LANGS[0]].slug: r.open_risky for (_, v), r in zip(converted, reviews, strict=True)} if write else {}
-    built = Built(reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure), site)
+    built = Built(
+        reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure), site, feeds
+    )
     if write:  # with bad reports left out, for builds that keep going too (mkdocs_site)
         stamp.save(root, inputs, for_mkdocs(built))
     return built
+
+
+def site_reports(root: Path, keep_going: bool = False) -> dict[str, list[Report]]:
+    """Each variant's reports as converted (from the cache when `convert` ran before), without
+    the glossary links and citations that only the pages show, and the complete translations in
+    English: what the PDFs print."""
+    found = seeds.report_files(root / "seeds")
+    converted, _, _ = _convert_all(found, root, keep_going, ConversionCache(root / CACHE), Timings())
+    reports = {lang: [v[lang] for _, v in converted if lang in v] for lang in SITE_LANGS}
+    return reports | {"en": complete_translations(root, reports["zh-Hans"])}
 
 
 def mkdocs_site(root: Path, keep_going: bool = False) -> dict[str, Any]:
@@ -124,10 +152,10 @@ def mkdocs_site(root: Path, keep_going: bool = False) -> dict[str, Any]:
 
 
 def for_mkdocs(built: Built) -> dict[str, Any]:
-    """The nav of each variant, the URLs of the zh-HK and English pages, the site's texts per
-    variant and the errors of the reports left out (keep_going)."""
+    """The nav of each variant, the URLs of the zh-HK and English pages, the site's texts and feed
+    entries per variant and the errors of the reports left out (keep_going)."""
     site = {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "en_pages": page_urls(built, "en")}
-    return {**site, "site": built.site, "errors": [str(err) for err in built.failed]}
+    return {**site, "site": built.site, "feeds": built.feeds, "errors": [str(err) for err in built.failed]}
 
 
 def _convert_all(

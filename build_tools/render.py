@@ -52,23 +52,6 @@ def render_report(report: Report, ui: dict[str, Any], note: str, status: str = "
     return pages
 
 
-def render_home(reports: list[Report], ui: dict[str, Any]) -> str:
-    lines = [  # the home page is the site's own words and a list of titles: not in the search index
-        front_matter(ui["home_title"], {"description": ui["home_intro"], "search": {"exclude": True}}),
-        f"# {md_text(ui['home_title'])}",
-        "",
-        f"<p>{html_text(ui['home_intro'])}</p>",
-        "",
-    ]
-    lines += [f"## {md_text(ui['reports'])} {{#reports}}", ""]
-    if not reports:
-        lines += [f"<p>{html_text(ui['no_reports'])}</p>", ""]
-    for r in reports:
-        facts = " · ".join(x for x in (r.publisher, r.date) if x)
-        lines.append(f"- [{md_text(r.title)}]({page_path(r)})" + (f"  \n  {md_text(facts)}" if facts else ""))
-    return "\n".join(lines) + "\n"
-
-
 def error_page(errors: list[str], ui: dict[str, Any]) -> str:
     """The only page of a preview (`make serve`) whose build stopped: what is wrong, and where."""
     shown = "".join(f"<pre>{html_text(e)}</pre>" for e in errors)
@@ -76,9 +59,12 @@ def error_page(errors: list[str], ui: dict[str, Any]) -> str:
     return f"{front_matter(title)}# {md_text(title)}\n\n<p>{html_text(ui['build_error_note'])}</p>\n\n{shown}\n"
 
 
-def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
-    """The navigation as MkDocs wants it: the home page, then one section per report."""
+def nav(reports: list[Report], ui: dict[str, Any], browse: dict[str, str] | None = None) -> list[Any]:
+    """The navigation as MkDocs wants it: the home page, the glossary, the library's page of all
+    reports, then one section per report."""
     items: list[Any] = [{nav_title(ui["home_nav"]): "index.md"}, {nav_title(ui["glossary"]): "glossary.md"}]
+    if browse:
+        items.append(browse)
     for r in reports:
         parts = [{nav_title(section_label(s)): page_path(r, s)} for s in r.sections]
         parts.append({nav_title(ui["documents"]): f"{r.slug}/documents.md"})
@@ -87,8 +73,8 @@ def nav(reports: list[Report], ui: dict[str, Any]) -> list[Any]:
 
 
 def nav_page_indexes(nav: list[Any]) -> list[int]:
-    """Where the nav's own pages (home, glossary) are, as opposed to its reports: the sidebar
-    shows these and only the page's own report (overrides/partials/nav.html)."""
+    """Where the nav's own pages (home, glossary, all reports) are, as opposed to its reports:
+    the sidebar shows these and only the page's own report (overrides/partials/nav.html)."""
     return [i for i, entry in enumerate(nav) if not isinstance(next(iter(entry.values())), list)]
 
 

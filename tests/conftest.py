@@ -19,6 +19,7 @@ import pytest
 # Browser fixtures (site_url, browser, new_page) live in browser.py; importing them registers them.
 from browser import browser, new_page, site_url  # noqa: F401
 from english import english_site, english_url  # noqa: F401  (a site with a partial English catalogue)
+from library_fixture import library_served  # noqa: F401 (a twelve-report library, served)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

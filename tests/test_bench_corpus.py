@@ -25,13 +25,14 @@ def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
     assert len(titles) == n
 
 
-def test_readme_table_is_the_one_make_bench_wrote() -> None:
-    """bench/README.md's table comes from bench/results.json (make bench rewrites both)."""
+def test_bench_readme_tables_are_the_ones_make_bench_wrote() -> None:
+    """bench/README.md's tables come from bench/results.json (make bench rewrites both)."""
     results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
     readme = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
     assert START in readme and END in readme
     assert with_table(readme, results) == readme
-    assert "| 100 |" in readme.split(START)[1].split(END)[0]
+    assert "| 1000 |" in readme.split(START)[1].split(END)[0]
+    assert "bench/README.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_a_later_report_alone_is_the_one_a_longer_corpus_holds(tmp_path: Path) -> None:

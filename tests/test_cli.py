@@ -78,8 +78,9 @@ def test_convert_writes_both_variants_and_rewrites_nothing_the_second_time(tmp_p
     first = run("convert", "--root", str(tmp_path))
     # per variant: home, glossary, and the report's index, 3 parts and cited documents; the zh-HK
     # site has only its home and glossary pages (no settings, so no `zh_hk: true`), the English one
-    # its home page (no catalogue)
-    assert first.returncode == 0 and "17 file(s) changed" in first.stdout
+    # its home page (no catalogue); every Chinese site has the library's pages: all reports, one
+    # year, kind and publisher, and the filter's data
+    assert first.returncode == 0 and "32 file(s) changed" in first.stdout
     assert not (tmp_path / "docs" / "zh-HK" / "good").exists()
     assert (tmp_path / "docs" / "zh-Hant" / "good" / "part-1.md").is_file()
     second = run("convert", "--root", str(tmp_path))

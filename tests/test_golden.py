@@ -32,7 +32,8 @@ def test_seed_markdown_matches_golden(tmp_path: Path) -> None:
         for rel, text in files.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / rel).write_text(text, encoding="utf-8")
-    golden = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    # the pages' Markdown and the library's filter data (library/library.json)
+    golden = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(golden) == sorted(files), "generated pages differ from tests/golden (UPDATE_GOLDEN=1 to accept)"
     for rel, text in files.items():
         assert text == golden[rel], f"{rel} differs from its golden file (UPDATE_GOLDEN=1 to accept after reading)"

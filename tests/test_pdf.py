@@ -117,7 +117,8 @@ def test_cover_has_title_publisher_date_and_metadata(pdfs: dict[str, Path], repo
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_font_is_an_embedded_subset_of_the_variants_face(pdfs: dict[str, Path], lang: str) -> None:
+def test_one_font_an_embedded_subset_of_the_variants_face(pdfs: dict[str, Path], lang: str) -> None:
+    """One face in one weight (each more is another subset of the same characters)."""
     run = subprocess.run(["pdffonts", str(pdfs[lang])], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     rows = [line.split() for line in run.stdout.splitlines()[2:]]
@@ -125,8 +126,8 @@ def test_every_font_is_an_embedded_subset_of_the_variants_face(pdfs: dict[str, P
     face = {"zh-Hans": "CJK-SC", "zh-Hant": "CJK-TC", "zh-HK": "CJK-TC"}[lang]
     for name, *_, emb, sub, uni, _obj, _gen in rows:
         assert (emb, sub, uni) == ("yes", "yes", "yes"), name
-        assert re.fullmatch(rf"[A-Z]{{6}}\+Noto-(Sans|Serif)-{face}(-Bold)?", name), name
-    assert any("Serif" in row[0] for row in rows) and any("Sans" in row[0] for row in rows)
+        assert re.fullmatch(rf"[A-Z]{{6}}\+Noto-Serif-{face}", name), name
+    assert len(rows) == 1, rows
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -248,7 +249,7 @@ def test_every_paragraph_has_the_sites_id_as_anchor_and_margin_label(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_seed_pdf_stays_small(pdfs: dict[str, Path], lang: str) -> None:
-    assert pdfs[lang].stat().st_size < 2 * 1024 * 1024
+    assert pdfs[lang].stat().st_size < 1024 * 1024  # 355-391 KiB with one face
 
 
 def test_pdf_step_names_a_bad_config_without_traceback(tmp_path: Path) -> None:

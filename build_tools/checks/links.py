@@ -24,7 +24,7 @@ def check(ctx: Context) -> Result:
     unreadable = []
     for lang, folder in ctx.folders.items():
         try:
-            sources.update(index_refs(folder, ctx.variant_url(lang)))
+            sources.update(index_refs(folder, ctx.variant_url(lang), ctx.url))
         except (OSError, ValueError, ET.ParseError) as err:  # ValueError: JSON
             unreadable.append(f"{folder.relative_to(ctx.root)}: sitemap or search index unreadable: {err}")
     count = sum(len(refs) for refs in sources.values())
@@ -43,8 +43,10 @@ def page_refs(site: Path, url: str) -> dict[str, list[str]]:
     return sources
 
 
-def index_refs(folder: Path, base: str) -> dict[str, list[str]]:
-    """The sitemap's pages and alternates, and what the search index of one variant points at."""
+def index_refs(folder: Path, base: str, site_url: str) -> dict[str, list[str]]:
+    """The sitemap's pages and alternates, and what the search index of one variant points at
+    (its worker and fold map are the zh-Hans site's, at site_url, when the variants share its
+    assets: build_tools/sharedassets.py)."""
     tree = ET.parse(folder / "sitemap.xml").getroot()
     refs = [u.findtext("s:loc", "", SITEMAP) for u in tree.findall("s:url", SITEMAP)]
     refs += [x.get("href", "") for x in tree.iter(f"{{{SITEMAP['x']}}}link")]
@@ -57,7 +59,10 @@ def index_refs(folder: Path, base: str) -> dict[str, list[str]]:
     for name in files:
         if name.startswith("chunk-"):
             rows += [row[0] for row in json.loads((folder / FOLDER / name).read_text(encoding="utf-8"))["rows"]]
-    sources[base] = [*rows, "search/search_index.json", "assets/javascripts/workers/search.js", FOLD_MAP]
+    sources[base] = [*rows, "search/search_index.json"]
+    worker = ["assets/javascripts/workers/search.js", FOLD_MAP]
+    assets = base if (folder / worker[0]).is_file() else site_url
+    sources.setdefault(assets, []).extend(worker)
     return sources
 
 

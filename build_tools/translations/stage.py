@@ -50,6 +50,19 @@ def layer(root: Path, reports: list[Report], glossaries: dict[str, Glossary], ui
     return Layer(tuple(englishes), files, render.nav(englishes, ui), review)
 
 
+def complete(root: Path, reports: list[Report]) -> list[Report]:
+    """The reports whose translation is complete (nothing untranslated or fuzzy), in English: what
+    the English PDFs print."""
+    out = []
+    for report in reports:
+        path = catalogue.catalogue_path(root, report.slug)
+        if path.is_file():
+            shown = str(path.relative_to(root))
+            e = english(report, catalogue.entries(catalogue.read(path, shown)), [], shown)
+            out += [e.report] if e.status.complete else []
+    return out
+
+
 def _units_in(e: English, state: str) -> list[str]:
     return [unit for unit, s in e.states.items() if s == state]
 
