@@ -21,4 +21,5 @@ def serve_site(root: Path) -> dict[str, Any]:
         files = {f"{lang}/index.md": render.error_page([str(err)], ui(lang)) for lang in ALL_SITES}
         write_tree(root / "docs", files)
         navs = {lang: [{render.nav_title(ui(lang)["build_error"]): "index.md"}] for lang in ALL_SITES}
-        return {"navs": navs, "hk_pages": [""], "en_pages": [""], "site": {}, "errors": []}  # the page shows it
+        empty = {"hk_pages": [""], "en_pages": [""], "site": {}, "feeds": {}, "errors": []}
+        return {"navs": navs, **empty}  # the page itself shows the error

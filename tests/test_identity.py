@@ -81,7 +81,9 @@ def test_address_colours_logo_and_default_publisher(named_site: Path) -> None:
     assert f'<link rel="canonical" href="{URL}plain/">' in page  # site.yml's url, with its trailing slash
     assert 'data-md-color-primary="indigo"' in page
     assert '<img src="../assets/site-logo.svg"' in page and (named_site / "assets" / "site-logo.svg").is_file()
-    assert (named_site / "zh-Hant" / "assets" / "site-logo.svg").read_text(encoding="utf-8") == LOGO
+    assert (named_site / "assets" / "site-logo.svg").read_text(encoding="utf-8") == LOGO
+    hant = (named_site / "zh-Hant" / "plain" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="../../assets/site-logo.svg"' in hant  # one copy of the assets for every variant
     jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
     assert jsonld["publisher"]["name"] == "某某市人民政府办公室"  # the text names none: the site's default
     seed = (named_site / SEED.stem / "index.html").read_text(encoding="utf-8")
