@@ -14,7 +14,7 @@ from test_cli import run
 from build_tools.slugs import slug_from
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
-SEED_SLUG = "ningboshi-zhenhaiqu-renminzhengfu-2024-fazhi-zhengfu"  # the seed's title in pinyin, shortened
+SEED_SLUG = "ningboshi-zhenhaiqu-renminzhengfu-2024-fazhi-zhengfu-jianshe"  # the seed's title in pinyin, shortened
 
 
 def seeds(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -30,15 +30,15 @@ def test_a_file_named_in_chinese_builds_with_a_readable_ascii_slug(tmp_path: Pat
     root = seeds(tmp_path, {"北京市2026年政府工作报告.txt": text})
     result = run("convert", "--root", ".", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert (root / "docs/zh-Hans/2026-beijingshizhengfu-gongzuo-baogao/index.md").is_file()
-    assert (root / "docs/zh-Hant/2026-beijingshizhengfu-gongzuo-baogao/part-3.md").is_file()
+    assert (root / "docs/zh-Hans/2026-beijingshi-zhengfu-gongzuo-baogao/index.md").is_file()
+    assert (root / "docs/zh-Hant/2026-beijingshi-zhengfu-gongzuo-baogao/part-3.md").is_file()
     # `outline` needs no slug and takes the file, or the report's slug
-    shown = run("outline", "2026-beijingshizhengfu-gongzuo-baogao", "--root", ".", "--json", cwd=root)
+    shown = run("outline", "2026-beijingshi-zhengfu-gongzuo-baogao", "--root", ".", "--json", cwd=root)
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["title"] == "2026年北京市政府工作报告"
     assert run("outline", "seeds/北京市2026年政府工作报告.txt", cwd=root).returncode == 0
-    reviewed = run("review", "2026-beijingshizhengfu-gongzuo-baogao", "--root", ".", cwd=root)
-    assert reviewed.returncode == 0 and "2026-beijingshizhengfu-gongzuo-baogao -> zh-Hant" in reviewed.stdout
+    reviewed = run("review", "2026-beijingshi-zhengfu-gongzuo-baogao", "--root", ".", cwd=root)
+    assert reviewed.returncode == 0 and "2026-beijingshi-zhengfu-gongzuo-baogao -> zh-Hant" in reviewed.stdout
 
 
 @pytest.mark.parametrize("name", ["000_ac4bc95c8ff132ad.txt", "report_2024.txt", "宁波镇海.TXT"])
@@ -54,7 +54,7 @@ def test_the_seed_under_any_name_keeps_its_outline_and_ids(tmp_path: Path, name:
 
 
 def test_slugs_from_titles() -> None:
-    assert slug_from("2026年北京市政府工作报告", "2026-02-02", "北京日报") == "2026-beijingshizhengfu-gongzuo-baogao"
+    assert slug_from("2026年北京市政府工作报告", "2026-02-02", "北京日报") == "2026-beijingshi-zhengfu-gongzuo-baogao"
     # a title that names no more than its genre: the date and who published it tell reports apart
     assert slug_from("政府工作报告", "2026-01-31", "青海日报") == "2026-01-31-qinghai-ribao-zhengfu-gongzuo-baogao"
     assert slug_from("政府工作报告", None, None) == "zhengfu-gongzuo-baogao"

@@ -64,7 +64,7 @@ def test_every_corpus_report_has_its_title(site: Path) -> None:
         title = json.loads(path.read_text(encoding="utf-8"))["title"]
         shown = {_title(site / folder / path.stem / "index.html") for folder in ("", "zh-Hant")}
         assert title in shown, path.stem  # the source's own script (the 1954 report's is Traditional)
-    assert _title(site / "2026-beijingshizhengfu-gongzuo-baogao" / "index.html") == "2026年北京市政府工作报告"
+    assert _title(site / "2026-beijingshi-zhengfu-gongzuo-baogao" / "index.html") == "2026年北京市政府工作报告"
 
 
 def test_attachments_and_note_lists_have_pages_of_their_own(site: Path) -> None:
