@@ -110,7 +110,17 @@ def test_a_variant_may_be_worded_by_hand(tmp_path: Path) -> None:
 def test_without_site_yml_the_tool_default_identity(tmp_path: Path) -> None:
     words = pipeline.site_words(tmp_path)
     assert words["zh-Hans"]["name"] == "政府报告文库" and words["zh-Hant"]["name"] == "政府報告文庫"
+    assert words["en"]["name"] == "Government Reports Library"
     assert words["zh-Hans"]["publisher"] == ""
+
+
+def test_the_english_site_takes_a_texts_en_else_the_chinese_as_written(tmp_path: Path) -> None:
+    (tmp_path / "site.yml").write_text("name: {zh-Hans: 某某文库, en: Some City Reports}\nintro: 某某简介。\n", "utf-8")
+    words = pipeline.site_words(tmp_path)
+    assert words["en"]["name"] == "Some City Reports" and words["en"]["intro"] == "某某简介。"
+    english = identity.fill(pipeline.ui("en"), words["en"])
+    assert english["site_name"] == "Some City Reports" and english["home_intro"].startswith("某某简介。 The reports")
+    assert english["reader"]["translation"] == "Some City Reports, Trans.; unofficial translation of {original}"
 
 
 def test_a_local_build_says_so_and_links_to_the_preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
