@@ -4,7 +4,7 @@ blocks, numbering, attachments, notes, ids; and the warnings where the parse was
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..model import MetaField, Notice, Removal, Report, Settings
+from ..model import FrontLine, MetaField, Notice, Removal, Report, Settings
 from .blocks import segment
 from .chrome import find_chrome, find_repeats
 from .grammar import grammar
@@ -63,7 +63,7 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
         date=settings.date or lead.date,
         time=lead.time if not settings.date else None,
         source=source,
-        publisher=settings.publisher or _publisher(lead.metadata, g.publisher_labels, source),
+        publisher=settings.publisher or _publisher(lead.metadata, g.publisher_labels, source, lead.front),
         removed=tuple(_removals(lines, removed)),
         header_lines=tuple(i + 1 for i in sorted(header)),
         preamble=preamble,
@@ -87,13 +87,16 @@ def _check_body_from(path: str, settings: Settings, count: int) -> None:
         )
 
 
-def _publisher(metadata: tuple[MetaField, ...], labels: frozenset[str], source: str | None) -> str | None:
+def _publisher(
+    metadata: tuple[MetaField, ...], labels: frozenset[str], source: str | None, front: tuple[FrontLine, ...]
+) -> str | None:
     """The publishing body; the source line's fuller name when it contains the label's value
-    (区政府办公室 in 镇海区政府办公室)."""
+    (区政府办公室 in 镇海区政府办公室); without either, the body that signs under the title
+    (某某市统计局 under a statistics bulletin's title)."""
     named = next((f.value for f in metadata if f.label in labels), None)
     if named and source and named in source:
         return source
-    return named or source
+    return named or source or next((f.text for f in front if f.kind == "issuer"), None)
 
 
 def _removals(lines: list[str], removed: dict[int, str]) -> list[Removal]:
