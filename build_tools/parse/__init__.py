@@ -7,7 +7,8 @@ from ..errors import ReportError
 from ..model import FrontLine, MetaField, Notice, Removal, Report, Settings
 from .blocks import segment
 from .chrome import find_chrome, find_repeats
-from .grammar import grammar
+from .grammar import Grammar, grammar
+from .header import iso_date
 from .lead import find_lead
 from .notes import link_notes, relocate
 from .structure import build_structure, find_items
@@ -50,7 +51,7 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
     warnings = list(lead.warnings)
     preamble, sections = build_structure(raws, g, warnings)
     preamble, sections = link_notes(preamble, sections, g, warnings)
-    if not any(s.kind == "part" for s in sections) and len(raws) > 3 and not any(r.article for r in raws):
+    if not sections and len(raws) > 3 and not any(r.article for r in raws):
         warnings.append(Notice(lead.body_from + 1, "no numbered heading found: the report is one page", _NO_HEADING))
     source = settings.source or lead.source
     return Report(
@@ -60,8 +61,8 @@ def parse(text: str, path: str, settings: Settings, source_lang: str = "zh-Hans"
         source_lang=source_lang,
         title=title,
         metadata=lead.metadata,
-        date=settings.date or lead.date,
-        time=lead.time if not settings.date else None,
+        date=settings.date or lead.date or _signed(lead.metadata, g),
+        time=lead.time if not settings.date and lead.date else None,
         source=source,
         publisher=settings.publisher or _publisher(lead.metadata, g.publisher_labels, source, lead.front),
         removed=tuple(_removals(lines, removed)),
@@ -85,6 +86,16 @@ def _check_body_from(path: str, settings: Settings, count: int) -> None:
             f"body_from: {settings.body_from} is not a line of the report (1–{count})",
             "give the number of the report's first body line",
         )
+
+
+def _signed(metadata: tuple[MetaField, ...], g: Grammar) -> str | None:
+    """The date a document was signed (成文日期 …), in ISO form, for a page that gives no date."""
+    for label in g.signed_date_labels:
+        for f in metadata:
+            m = g.date_value.fullmatch(f.value.strip()) if f.label == label else None
+            if m:
+                return iso_date(m["date"])
+    return None
 
 
 def _publisher(

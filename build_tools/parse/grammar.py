@@ -76,6 +76,7 @@ class Grammar:
     inline_item_needs: re.Pattern[str] | None = None  # a paragraph it does not find holds no inline item
     tail_line_max: int = 80
     date_labels: frozenset[str] = frozenset()
+    signed_date_labels: tuple[str, ...] = ()
     source_labels: frozenset[str] = frozenset()
     date_value: re.Pattern[str] = re.compile("(?!)")
     genres: re.Pattern[str] = re.compile("(?!)")
@@ -139,6 +140,7 @@ def grammar() -> Grammar:
         metadata_labels=frozenset(_list(h, header, "metadata_labels")),
         publisher_labels=frozenset(_list(h, header, "publisher_labels")),
         date_labels=frozenset(_list(h, header, "date_labels")),
+        signed_date_labels=tuple(_list(h, header, "signed_date_labels")),
         source_labels=frozenset(_list(h, header, "source_labels")),
         date_value=_full(h, header["date_value"], header),
         doc_number=_full(h, header["doc_number"], header),
