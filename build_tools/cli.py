@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import identity, pipeline, review, seeds, warnings
+from . import identity, notices, pipeline, review, seeds
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
@@ -37,7 +37,7 @@ def _convert(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
         built = pipeline.build(root, keep_going=args.keep_going, strict=args.strict)
-    except warnings.StrictError as err:
+    except notices.StrictError as err:
         _print_warnings(err.found)
         raise
     _print_warnings(built.warnings)
@@ -80,9 +80,9 @@ def _size(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_warnings(found: tuple[warnings.Warning_, ...] | list[warnings.Warning_]) -> None:
+def _print_warnings(found: tuple[notices.Warned, ...] | list[notices.Warned]) -> None:
     for w in found:
-        print(warnings.text(w), file=sys.stderr)
+        print(notices.text(w), file=sys.stderr)
 
 
 def _preview(args: argparse.Namespace) -> int:
@@ -101,7 +101,7 @@ def _outline(args: argparse.Namespace) -> int:
     root = Path(args.root)
     variants = pipeline.convert_file(seeds.find_report(args.file, root, pipeline.slug_of), root.resolve())
     report = next(r for r in variants.values() if r.lang == r.source_lang)
-    _print_warnings(warnings.of_reports([report]))
+    _print_warnings(notices.of_reports([report]))
     if args.json:
         print(json.dumps(outline(report), ensure_ascii=False, indent=1))
     else:

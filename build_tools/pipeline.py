@@ -18,12 +18,12 @@ from . import (
     dictionary,
     identity,
     library,
+    notices,
     render,
     render_terms,
     review,
     seeds,
     stamp,
-    warnings,
     yamlfile,
 )
 from .cache import ConversionCache
@@ -68,7 +68,7 @@ class Built:
     open_risky: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # slug -> lang -> review counts
     timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
     english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
-    warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
+    warnings: tuple[notices.Warned, ...] = ()  # where the converter was unsure (notices.py)
     site: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> the site's texts (site.yml)
     feeds: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # lang -> Atom entries (library.py)
 
@@ -86,9 +86,9 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     store = ConversionCache(root / CACHE)
     converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
     clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
-    unsure = seeds.unread_files(root) + warnings.of_reports(v[next(iter(v))] for _, v in converted)
+    unsure = seeds.unread_files(root) + notices.of_reports(v[next(iter(v))] for _, v in converted)
     if strict:
-        warnings.strict(unsure)
+        notices.strict(unsure)
     glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
     variants = [annotate(v, g, site) for (_, v), g in zip(converted, glossaries, strict=True)]
     gloss = reduce(_union, glossaries, shared)
