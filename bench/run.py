@@ -27,20 +27,14 @@ from statistics import median
 from typing import Any
 
 from build_tools import searchindex
+from build_tools.configs import REVERSE, config_for, project_converter
+from build_tools.conversion import convert_reports, convert_text, parse_text
 from build_tools.converter import converter, opencc_version
 from build_tools.decode import decode
 from build_tools.foldmap import search_fold_map
 from build_tools.glossary import Glossary, link_report, terms_for
 from build_tools.model import Report, Settings
-from build_tools.pipeline import (
-    REVERSE,
-    config_for,
-    convert_reports,
-    convert_text,
-    load_glossary_of,
-    parse_text,
-    project_converter,
-)
+from build_tools.pipeline import load_glossary_of
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import identity, notices, pipeline, review, seeds
+from . import conversion, identity, notices, pipeline, review, seeds
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
@@ -99,7 +99,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _outline(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    variants = pipeline.convert_file(seeds.find_report(args.file, root, pipeline.slug_of), root.resolve())
+    variants = conversion.convert_file(seeds.find_report(args.file, root, conversion.slug_of), root.resolve())
     report = next(r for r in variants.values() if r.lang == r.source_lang)
     _print_warnings(notices.of_reports([report]))
     if args.json:
@@ -110,8 +110,8 @@ def _outline(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    path = seeds.find_report(args.report, Path(args.root), pipeline.slug_of)
-    variants = pipeline.convert_file(path, Path(args.root).resolve())
+    path = seeds.find_report(args.report, Path(args.root), conversion.slug_of)
+    variants = conversion.convert_file(path, Path(args.root).resolve())
     slug = next(iter(variants.values())).slug
     lists = pipeline.review_lists(variants)
     target = args.target or next(iter(lists))
@@ -126,7 +126,7 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    report = pipeline.convert_file(Path(args.file))["zh-Hans"]
+    report = conversion.convert_file(Path(args.file))["zh-Hans"]
     known = bare_forms(pipeline.load_glossary_of(Path(args.root)))
     found = suggest(pipeline.paragraph_texts(report), known, args.min)
     print(f"# {len(found)} candidate(s) not in the glossary: count, kind, phrase")

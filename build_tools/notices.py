@@ -7,7 +7,9 @@ Built.warnings. (Named so as not to shadow the standard library's `warnings` in 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from . import seeds
 from .errors import ReportError
 from .model import Notice, Report
 
@@ -16,6 +18,11 @@ Warned = tuple[str, Notice]  # (the file's path as shown, the warning)
 
 def of_reports(reports: Iterable[Report]) -> list[Warned]:
     return [(r.path, w) for r in reports for w in r.warnings]
+
+
+def of_build(root: Path, reports: Iterable[Report]) -> list[Warned]:
+    """A build's warnings: the files of seeds/ it does not read, then each report's."""
+    return seeds.unread_files(root) + of_reports(reports)
 
 
 def text(found: Warned) -> str:

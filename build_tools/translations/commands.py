@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 
 from .. import pipeline
-from ..cache import ConversionCache
+from ..cache import CACHE, ConversionCache
+from ..conversion import convert_file
 from ..errors import ReportError
 from ..glossary import Glossary
 from ..model import Report
@@ -38,11 +39,11 @@ class Catalogue:
 def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
     """The named reports (seeds/NAME.txt, or a slug), or every report with a catalogue."""
     root = root.resolve()
-    store = ConversionCache(root / pipeline.CACHE)
+    store = ConversionCache(root / CACHE)
     seeds = sorted((root / "seeds").glob("*.txt"))
     found: list[Catalogue] = []
     for seed in seeds:
-        report = pipeline.convert_file(seed, root, store)["zh-Hans"]
+        report = convert_file(seed, root, store)["zh-Hans"]
         path = catalogue.catalogue_path(root, report.slug)
         if names is None and not path.is_file():
             continue
