@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 from . import conversion, identity, notices, pipeline, review, seeds
+from .annotation import paragraph_texts, shared_glossary
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
+from .review_files import review_lists
 from .review_text import as_text
 from .sitefiles import write_if_changed
 from .suggest import suggest
@@ -113,7 +115,7 @@ def _review(args: argparse.Namespace) -> int:
     path = seeds.find_report(args.report, Path(args.root), conversion.slug_of)
     variants = conversion.convert_file(path, Path(args.root).resolve())
     slug = next(iter(variants.values())).slug
-    lists = pipeline.review_lists(variants)
+    lists = review_lists(variants)
     target = args.target or next(iter(lists))
     if target not in lists:
         raise ReportError(str(path), f"no {target} variant", f"use --target {' or '.join(lists)}")
@@ -127,8 +129,8 @@ def _review(args: argparse.Namespace) -> int:
 
 def _suggest(args: argparse.Namespace) -> int:
     report = conversion.convert_file(Path(args.file))["zh-Hans"]
-    known = bare_forms(pipeline.load_glossary_of(Path(args.root)))
-    found = suggest(pipeline.paragraph_texts(report), known, args.min)
+    known = bare_forms(shared_glossary(Path(args.root)))
+    found = suggest(paragraph_texts(report), known, args.min)
     print(f"# {len(found)} candidate(s) not in the glossary: count, kind, phrase")
     for c in found:
         print(f"{c.count}\t{c.kind}\t{c.phrase}")

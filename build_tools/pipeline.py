@@ -7,36 +7,33 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cache, reduce
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import (
+    annotation,
     citations,
     collation,
     conversion,
-    dictionary,
     identity,
     library,
     notices,
     render,
     render_terms,
-    review,
+    review_files,
     stamp,
     yamlfile,
 )
 from .cache import CACHE, ConversionCache
-from .configs import REVERSE, SITE_CONFIGS, config_for, project_converter
-from .converter import character_table
+from .configs import SITE_CONFIGS, config_for, project_converter
 from .errors import ReportError
 from .foldmap import write_fold_maps
-from .glossary import Glossary, link_report, load_glossary, merge, terms_for
+from .glossary import Glossary, terms_for
 from .model import Report, Settings
 from .parse.grammar import DATA
-from .reading import reader
 from .reproducible import source_date_epoch
-from .review_text import as_text
 from .sitefiles import write_if_changed, write_tree
 from .timings import Timings
 from .translations.stage import Layer
@@ -73,20 +70,17 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     clock = Timings()
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
     site = site_words(root)
-    shared = _glossary(root)
+    shared = annotation.shared_glossary(root)
     store = ConversionCache(root / CACHE)
     converted, failed = conversion.convert_all(root, keep_going, store, clock)
     clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
     unsure = notices.of_build(root, conversion.sources(converted))
     if strict:
         notices.strict(unsure)
-    glossaries = [_with_report_terms(shared, c.seed, root) for c in converted]
-    variants = [annotate(c.variants, g, site) for c, g in zip(converted, glossaries, strict=True)]
-    gloss = reduce(_union, glossaries, shared)
-    reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
+    annotated = annotation.annotate_all(root, shared, converted, site)
+    reports = {lang: sorted(found, key=_home_order) for lang, found in conversion.by_variant(annotated.reports).items()}
     clock.lap("glossary and citations")
-    by_slug = {v["zh-Hans"].slug: g for v, g in zip(variants, glossaries, strict=True)}
-    english = translation_layer(root, reports["zh-Hans"], by_slug, identity.fill(ui("en"), site["en"]))
+    english = translation_layer(root, reports["zh-Hans"], annotated.glossaries, identity.fill(ui("en"), site["en"]))
     clock.lap("translations")
     shelves = library.build(reports, lambda lang: identity.fill(ui(lang), site[lang]))  # home, browse pages, feeds
     files: dict[str, str] = {**english.files, **shelves.files}
@@ -98,22 +92,20 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
             files[f"{lang}/{render_terms.documents_path(report)}"] = render_terms.documents_page(
                 report, citations.kinds().labels, ui(lang)
             )
-        files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
+        files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(annotated.glossary, lang, reports[lang])
     clock.lap("render")
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
-        # for editors, beside the site and outside it: not published, not in any nav; the lists
-        # read only the converted texts, so they are kept in the cache beside each conversion
-        reviews = [store.review_files(c.key, c.variants, review_files_of) for c in converted]
+        reviews = review_files.of_reports(converted, store)  # for editors: build/review/, not published
         store.commit()
         write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
         write_if_changed(root / SITE_URL_USED, identity.site_root(root).url + "\n")
-        write_tree(root / "build" / "review", {k: v for r in reviews for k, v in r.files.items()} | english.review)
+        write_tree(root / "build" / "review", reviews.files | english.review)
     changed = write_tree(root / "docs", files) if write else []
     if write:
         write_fold_maps(root / "docs", ALL_SITES)  # the cross-script search's character map
     navs = {lang: render.nav(reports[lang], ui(lang), shelves.navs[lang]) for lang in SITE_LANGS} | {"en": english.nav}
     clock.lap("write")
-    counts = {c.variants[LANGS[0]].slug: r.open_risky for c, r in zip(converted, reviews, strict=True)} if write else {}
+    counts = reviews.open_risky if write else {}
     built = Built(
         reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure), site, feeds
     )
@@ -159,23 +151,6 @@ def page_urls(built: Built, lang: str) -> list[str]:
     return urls
 
 
-def annotate(
-    variants: dict[str, Report], gloss: Glossary, site: dict[str, dict[str, str]] | None = None
-) -> dict[str, Report]:
-    """Glossary links and cited documents, on each variant after conversion (never before); the
-    site's default publisher (site.yml) where the report names none."""
-    out = {}
-    for lang, report in variants.items():
-        report = identity.with_default_publisher(report, (site or {}).get(lang, {}).get("publisher"))
-        settings = report.settings
-        hant = config_for(report) if lang != "zh-Hans" else None  # s2tw (or the report's), s2hk for zh-HK
-        to_hant = project_converter(hant, settings) if hant else None
-        to_hans = project_converter(REVERSE[hant], settings) if hant else None
-        linked = link_report(report, terms_for(gloss, to_hant), gloss.scope)
-        out[lang] = citations.cite(linked, citations.kinds(), to_hans)
-    return out
-
-
 def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
     """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw), its
     zh-HK text s2hk, each with the shared dictionary."""
@@ -191,44 +166,6 @@ def site_words(root: Path | None) -> dict[str, dict[str, str]]:
     return identity.words(identity.load(root), lambda lang: project_converter(SITE_CONFIGS[lang], Settings(slug="")))
 
 
-def load_glossary_of(root: Path) -> Glossary:
-    return _glossary(root)
-
-
-def paragraph_texts(report: Report) -> list[str]:
-    """The text of every paragraph and table cell, in order (for the glossary tools)."""
-    return [text for _, text in citations.block_texts(report)]
-
-
-def _glossary(root: Path) -> Glossary:
-    path = root / "seeds" / "glossary.yml"
-    if not path.exists():
-        return Glossary(str(path), "section", ())
-    return load_glossary(path, str(path.relative_to(root)))
-
-
-def report_glossary(root: Path, seed: Path) -> Glossary:
-    """The glossary a report's terms come from: the shared one and the report's own entries."""
-    return _with_report_terms(_glossary(root), seed, root)
-
-
-def _with_report_terms(shared: Glossary, seed: Path, root: Path) -> Glossary:
-    """The shared glossary plus the report's own entries in seeds/<name>.glossary.yml, if any."""
-    path = seed.with_suffix(".glossary.yml")
-    if not path.exists():
-        return shared
-    return merge(shared, load_glossary(path, str(path.relative_to(root))))
-
-
-def _union(a: Glossary, b: Glossary) -> Glossary:
-    """Every entry once: the glossary page lists the shared entries and each report's own."""
-    known = {e.id: e for e in a.entries}
-    for e in b.entries:
-        if e.id in known and e is not known[e.id] and replace(e, line=0) != replace(known[e.id], line=0):
-            raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
-    return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
-
-
 def conversion_note(report: Report, words: dict[str, Any] | None = None) -> str:
     """How this variant's text was made; `words`: the variant's interface words with the site's
     texts (identity.fill), which a translation's note names."""
@@ -240,31 +177,6 @@ def conversion_note(report: Report, words: dict[str, Any] | None = None) -> str:
     config = config_for(report)
     names = words["names"]
     return str(words["converted_to"]).format(source=names[report.source_lang], config=config, target=names[report.lang])
-
-
-def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[review.Item]]]:
-    """lang -> (config, review items) for every converted variant of one report."""
-    source = next(r for r in variants.values() if r.lang == r.source_lang)
-    out = {}
-    for lang, report in variants.items():
-        if lang != source.lang:
-            config, settings = config_for(report), report.settings
-            decided, accepted = dictionary.entries(config, settings), dictionary.accepted(config, settings)
-            read = reader(config, dictionary.pairs(config, settings), project_converter(config, settings))
-            out[lang] = (config, review.review(source, report, character_table(config), decided, accepted, read))
-    return out
-
-
-def review_files_of(variants: dict[str, Report]) -> review.Files:
-    """build/review/ files of one report: its review list per converted variant, as JSON and text,
-    and how many risky choices each leaves open."""
-    slug = next(iter(variants.values())).slug
-    files, counts = {}, {}
-    for lang, (config, items) in review_lists(variants).items():
-        files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
-        files[f"{slug}.{lang}.md"] = as_text(slug, config, lang, items, every=True)
-        counts[lang] = review.open_risky(items)
-    return review.Files(files, counts)
 
 
 @cache

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from build_tools import cache, conversion, pipeline
+from build_tools import cache, conversion, pipeline, review_files
 
 TEXT = SEED.read_text(encoding="utf-8")
 
@@ -91,13 +91,13 @@ def test_fingerprint_covers_code_and_data() -> None:
 
 def test_review_lists_are_made_again_only_for_an_edited_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    real = pipeline.review_lists
+    real = review_files.review_lists
 
     def counting(variants: dict) -> dict:
         made.append(next(iter(variants.values())).slug)
         return real(variants)
 
-    monkeypatch.setattr(pipeline, "review_lists", counting)
+    monkeypatch.setattr(review_files, "review_lists", counting)
     root = project(tmp_path)
     pipeline.build(root)
     assert sorted(made) == ["a", "b", "c"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from build_tools import conversion, dictionary, pipeline, review, yamlfile
+from build_tools import conversion, dictionary, review, review_files, yamlfile
 from build_tools.converter import character_table, config_with_phrases, converter, custom_config
 from build_tools.model import Settings
 from build_tools.variants import to_variant
@@ -104,7 +104,7 @@ def test_seed_round_trip_gives_back_the_source() -> None:
 
 def test_seed_has_no_open_review_item() -> None:
     """The seed's zh-Hant text was reviewed in full: every one-to-many choice is decided or accepted."""
-    config, items = pipeline.review_lists(conversion.convert_file(SEED))["zh-Hant"]
+    config, items = review_files.review_lists(conversion.convert_file(SEED))["zh-Hant"]
     assert config == "s2tw"
     assert [i for i in items if i.status == "open"] == []
     assert len(items) > 500

@@ -18,7 +18,7 @@ from test_crawl import ROOT_URL, _broken, _parse
 from test_site import _search
 from test_zh_hk import _switch
 
-from build_tools import conversion, pipeline
+from build_tools import annotation, conversion
 from build_tools.translations import catalogue, terms
 from build_tools.translations.status import status
 from build_tools.translations.units import units
@@ -232,5 +232,5 @@ def test_the_demo_catalogue_is_complete_with_no_unjustified_term_miss(tmp_path) 
     s = status(units(conversion.convert_file(SEED)["zh-Hans"]), entries)
     assert s.complete, s.units
     root = project(tmp_path)
-    misses = terms.misses(entries, pipeline.report_glossary(root, root / "seeds" / SEED.name))
+    misses = terms.misses(entries, annotation.report_glossary(root, root / "seeds" / SEED.name))
     assert [terms.miss_line("catalogue", m) for m in misses] == []

@@ -12,12 +12,13 @@ import pytest
 from conftest import ROOT, SEED
 
 from build_tools import collation, render
+from build_tools.annotation import annotate
 from build_tools.conversion import convert_text
 from build_tools.converter import converter
 from build_tools.errors import ReportError
 from build_tools.glossary import find_terms, link_report, load_glossary, protected_ranges, terms_for
 from build_tools.model import Item, Paragraph, Settings, Term
-from build_tools.pipeline import annotate, build, ui
+from build_tools.pipeline import build, ui
 
 GLOSSARY = SEED.parent / "glossary.yml"  # the demo glossary (fixtures)
 

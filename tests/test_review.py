@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED, project
 
-from build_tools import dictionary, pipeline, review, risk
+from build_tools import dictionary, review, risk
 from build_tools.conversion import convert_file, convert_text
 from build_tools.converter import character_table, converter
 from build_tools.model import Settings
+from build_tools.review_files import review_lists
 from build_tools.variants import to_variant
 
 TEXT = "关于发展的报告\n\n一、总体情况\n\n被发明的干部发展了，发布会上发布，衣服晒干了。\n"
@@ -22,7 +23,7 @@ TEXT = "关于发展的报告\n\n一、总体情况\n\n被发明的干部发展�
 
 def _items(settings: Settings) -> list[review.Item]:
     variants = convert_text(TEXT, "r.txt", settings)
-    return pipeline.review_lists(variants)["zh-Hant"][1]
+    return review_lists(variants)["zh-Hant"][1]
 
 
 def _settings(conversion: object = None, accepted: object = None) -> Settings:
@@ -70,7 +71,7 @@ def test_an_entry_that_segmentation_defeats_is_reported() -> None:
 
 def test_forms_match_the_converted_text() -> None:
     variants = convert_file(SEED)
-    items = pipeline.review_lists(variants)["zh-Hant"][1]
+    items = review_lists(variants)["zh-Hant"][1]
     out = {place: text for place, _, text in review.texts(variants["zh-Hant"])}
     src = {place: text for place, _, text in review.texts(variants["zh-Hans"])}
     for i in items:
@@ -116,7 +117,7 @@ def test_build_writes_the_review_beside_the_site(built_site: Path, lang: str, co
 def test_a_traditional_source_is_reviewed_against_the_reverse_table() -> None:
     text = "關於發展的報告\n\n一、總體情況\n\n乾安縣的幹部瞭解頭髮與著名的復議。\n"
     variants = convert_text(text, "t.txt", Settings(slug="t"))
-    config, items = pipeline.review_lists(variants)["zh-Hans"]
+    config, items = review_lists(variants)["zh-Hans"]
     assert config == "tw2s"
     found = {(i.char, i.form, i.alternatives) for i in items}
     assert ("乾", "乾", ("干",)) in found  # 乾安縣 keeps 乾 (TSCharacters: 乾 -> 乾 干)

@@ -28,7 +28,7 @@ from build_tools.parse.chrome import _repeats
 from build_tools.parse.grammar import Grammar, _needs
 from build_tools.parse.headings import _split_title
 from build_tools.parse.text import probe, squash
-from build_tools.pipeline import review_lists
+from build_tools.review_files import review_lists
 from build_tools.variants import convert_many, detect_script, to_variant
 
 CONFIGS = ("s2tw", "s2hk", "s2t", "tw2s", "hk2s", "t2s", "s2twp")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .. import pipeline
+from ..annotation import report_glossary
 from ..cache import CACHE, ConversionCache
 from ..conversion import convert_file
 from ..errors import ReportError
@@ -49,7 +49,7 @@ def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
             continue
         if names is not None and not {seed.stem, report.slug, str(seed.relative_to(root))} & set(names):
             continue
-        gloss = pipeline.report_glossary(root, seed)
+        gloss = report_glossary(root, seed)
         found.append(Catalogue(report, str(seed.relative_to(root)), path, str(path.relative_to(root)), gloss))
     store.commit()
     missing = set(names or ()) - {n for c in found for n in (c.report.slug, Path(c.seed).stem, c.seed)}
