@@ -18,7 +18,8 @@ from build_tools.converter import converter
 from build_tools.errors import ReportError
 from build_tools.glossary import find_terms, link_report, load_glossary, protected_ranges, terms_for
 from build_tools.model import Item, Paragraph, Settings, Term
-from build_tools.pipeline import build, ui
+from build_tools.pages import ui
+from build_tools.pipeline import build
 
 GLOSSARY = SEED.parent / "glossary.yml"  # the demo glossary (fixtures)
 

@@ -311,7 +311,7 @@ def test_hostile_text_prints_literally(tmp_path: Path) -> None:
 
 
 def _ui() -> dict[str, str]:
-    from build_tools.pipeline import ui
+    from build_tools.pages import ui
 
     return ui("zh-Hans")
 
