@@ -27,20 +27,14 @@ from statistics import median
 from typing import Any
 
 from build_tools import searchindex
+from build_tools.annotation import shared_glossary
+from build_tools.configs import REVERSE, config_for, project_converter
+from build_tools.conversion import convert_reports, convert_text, parse_text
 from build_tools.converter import converter, opencc_version
 from build_tools.decode import decode
 from build_tools.foldmap import search_fold_map
 from build_tools.glossary import Glossary, link_report, terms_for
 from build_tools.model import Report, Settings
-from build_tools.pipeline import (
-    REVERSE,
-    config_for,
-    convert_reports,
-    convert_text,
-    load_glossary_of,
-    parse_text,
-    project_converter,
-)
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
@@ -171,7 +165,7 @@ def throughput(work: Path) -> dict[str, Any]:
     pipeline_s, opencc_s = median(p for p, _, _ in rounds), median(r for _, r, _ in rounds)
     back_to_back_s = median(b for _, _, b in rounds)
     (detect_s,) = _best(lambda: [detect_script(text, converter("t2s"), converter("s2t")) for text, _ in texts])
-    gloss = load_glossary_of(work)
+    gloss = shared_glossary(work)
     (glossary_s,) = _best(lambda: link_all(converted, gloss))
     chars = sum(len(t) for t, _ in texts)
     ratios = sorted(r / p for p, r, _ in rounds)
@@ -203,7 +197,7 @@ def _opencc_texts(inputs: list[Input], converted: list[dict[str, Report]]) -> li
 
 
 def link_all(converted: list[dict[str, Report]], gloss: Glossary) -> None:
-    """The glossary links of every variant of every report, as pipeline.annotate makes them."""
+    """The glossary links of every variant of every report, as annotation.annotate makes them."""
     for variants in converted:
         for lang, report in variants.items():
             hant = config_for(report) if lang != "zh-Hans" else None

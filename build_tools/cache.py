@@ -19,6 +19,7 @@ from .converter import opencc_version
 from .model import Report, Settings
 from .review import Files
 
+CACHE = "build/cache"  # the project's cache folder
 PACKAGE = Path(__file__).resolve().parent
 Variants = dict[str, Report]
 

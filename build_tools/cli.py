@@ -12,10 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-from . import identity, pipeline, review, seeds, warnings
+from . import conversion, identity, notices, pipeline, review, seeds
+from .annotation import paragraph_texts, shared_glossary
 from .errors import ReportError
 from .glossary import bare_forms
 from .outline import outline, outline_text
+from .review_files import review_lists
 from .review_text import as_text
 from .sitefiles import write_if_changed
 from .suggest import suggest
@@ -37,7 +39,7 @@ def _convert(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
         built = pipeline.build(root, keep_going=args.keep_going, strict=args.strict)
-    except warnings.StrictError as err:
+    except notices.StrictError as err:
         _print_warnings(err.found)
         raise
     _print_warnings(built.warnings)
@@ -80,9 +82,9 @@ def _size(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_warnings(found: tuple[warnings.Warning_, ...] | list[warnings.Warning_]) -> None:
+def _print_warnings(found: tuple[notices.Warned, ...] | list[notices.Warned]) -> None:
     for w in found:
-        print(warnings.text(w), file=sys.stderr)
+        print(notices.text(w), file=sys.stderr)
 
 
 def _preview(args: argparse.Namespace) -> int:
@@ -99,9 +101,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _outline(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    variants = pipeline.convert_file(seeds.find_report(args.file, root, pipeline.slug_of), root.resolve())
+    variants = conversion.convert_file(seeds.find_report(args.file, root, conversion.slug_of), root.resolve())
     report = next(r for r in variants.values() if r.lang == r.source_lang)
-    _print_warnings(warnings.of_reports([report]))
+    _print_warnings(notices.of_reports([report]))
     if args.json:
         print(json.dumps(outline(report), ensure_ascii=False, indent=1))
     else:
@@ -110,10 +112,10 @@ def _outline(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    path = seeds.find_report(args.report, Path(args.root), pipeline.slug_of)
-    variants = pipeline.convert_file(path, Path(args.root).resolve())
+    path = seeds.find_report(args.report, Path(args.root), conversion.slug_of)
+    variants = conversion.convert_file(path, Path(args.root).resolve())
     slug = next(iter(variants.values())).slug
-    lists = pipeline.review_lists(variants)
+    lists = review_lists(variants)
     target = args.target or next(iter(lists))
     if target not in lists:
         raise ReportError(str(path), f"no {target} variant", f"use --target {' or '.join(lists)}")
@@ -126,9 +128,9 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    report = pipeline.convert_file(Path(args.file))["zh-Hans"]
-    known = bare_forms(pipeline.load_glossary_of(Path(args.root)))
-    found = suggest(pipeline.paragraph_texts(report), known, args.min)
+    report = conversion.convert_file(Path(args.file))["zh-Hans"]
+    known = bare_forms(shared_glossary(Path(args.root)))
+    found = suggest(paragraph_texts(report), known, args.min)
     print(f"# {len(found)} candidate(s) not in the glossary: count, kind, phrase")
     for c in found:
         print(f"{c.count}\t{c.kind}\t{c.phrase}")

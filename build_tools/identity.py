@@ -3,7 +3,7 @@ colours and logo. One file at the top of the project, site.yml; what it leaves o
 tool's defaults (build_tools/data/site.yml).
 
 Texts are written in Simplified Chinese and converted for the Traditional sites by the caller
-(pipeline.site_words), or given per variant as a mapping {zh-Hans: …, zh-Hant: …, zh-HK: …, en: …}.
+(pages.site_words), or given per variant as a mapping {zh-Hans: …, zh-Hant: …, zh-HK: …, en: …}.
 The English site (reports with a translation) uses a text's `en:`, else its zh-Hans text as written.
 The address is SITE_URL when set (the Pages workflow sets it), else site.yml's `url:`, else none:
 a local build, whose absolute links lead to the local preview (`make preview`) and say so.

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from build_tools import feeds, identity, pipeline, render, serving, sharedassets, sitefiles, webmeta
+from build_tools import feeds, identity, pages, pipeline, render, serving, sharedassets, sitefiles, webmeta
 from build_tools.errors import ReportError
 from build_tools.searchsite import Collector
 
@@ -51,7 +51,7 @@ def on_config(config: Any) -> Any:
     except (ReportError, ValueError) as err:
         raise PluginError(str(err)) from None
     errors = site.get("errors") if _serving else []  # shown at the top of every page (overrides/main.html)
-    words = pipeline.ui(variant)
+    words = pages.ui(variant)
     config.extra["build_errors"] = {"title": words["build_error"], "note": words["build_error_note"], "errors": errors}
     config.nav = site["navs"][variant]
     config.extra["nav_page_indexes"] = render.nav_page_indexes(config.nav)  # the sidebar's own pages

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import identity, pdf, pdfcache, pipeline, render, yamlfile
+from . import identity, pages, pdf, pdfcache, pipeline, render, yamlfile
 from .errors import ReportError
 from .model import Report
 from .parse.grammar import DATA
@@ -34,13 +34,13 @@ def build_pdfs(root: Path, workers: int | None = None, keep_going: bool = False)
     translations): copied from build/pdf/ when nothing it depends on changed, else rendered in
     worker processes (pdfcache). keep_going: bad reports are left out (`make site KEEP_GOING=1`)."""
     reports = pipeline.site_reports(root, keep_going)
-    texts = pipeline.site_words(root)
+    texts = pages.site_words(root)
     jobs = []
     for lang in render.ALL_SITES:
         if not reports[lang]:  # zh-HK: no report switched it on; English: none is translated in full
             continue
         site = variant_site(root, lang)
-        words = identity.fill(pipeline.ui(lang), texts[lang])  # the site's name on the cover
+        words = identity.fill(pages.ui(lang), texts[lang])  # the site's name on the cover
         for report in reports[lang]:
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
             document = print_document(report, words, url)
@@ -50,12 +50,12 @@ def build_pdfs(root: Path, workers: int | None = None, keep_going: bool = False)
 
 def print_document(report: Report, words: dict[str, Any], site_url: str | None = None) -> str:
     """The report's print HTML, in its variant's words with the site's texts (identity.fill)."""
-    return pdf.print_html(report, words, pipeline.conversion_note(report, words), site_url)
+    return pdf.print_html(report, words, pages.conversion_note(report, words), site_url)
 
 
 def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None:
     """Render one report to target, without the cache, with the tool's default identity."""
-    words = identity.fill(pipeline.ui(report.lang), pipeline.site_words(None)[report.lang])
+    words = identity.fill(pages.ui(report.lang), pages.site_words(None)[report.lang])
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".tmp-{target.name}")
     render_pdf(print_document(report, words, site_url), tmp, report.slug)

@@ -1,5 +1,6 @@
-"""The order of stages: seeds -> decode -> parse -> fidelity -> variants -> glossary links and
-cited documents (after conversion) -> render -> docs/.
+"""The order of stages: read and convert (seeds -> decode -> parse -> fidelity -> variants) ->
+warnings -> glossary links and cited documents (after conversion) -> translations -> library pages
+-> report pages -> review files -> write docs/. Each stage is a module's; this file only orders them.
 
 I/O only at the two ends. Every report is converted before anything is written, so one
 bad report stops the build with docs/ untouched.
@@ -7,70 +8,23 @@ bad report stops the build with docs/ untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
-from . import (
-    citations,
-    collation,
-    dictionary,
-    identity,
-    library,
-    render,
-    render_terms,
-    review,
-    seeds,
-    stamp,
-    warnings,
-    yamlfile,
-)
-from .cache import ConversionCache
-from .converter import Convert, character_table, converter
-from .decode import check_size, decode
-from .errors import ReportError
-from .fidelity import check_fidelity
+from . import annotation, conversion, identity, library, notices, pages, review_files, stamp
+from .built import Built, for_mkdocs
+from .cache import CACHE, ConversionCache
 from .foldmap import write_fold_maps
-from .glossary import Glossary, link_report, load_glossary, merge, terms_for
-from .model import Report, Settings
-from .parse import parse
-from .parse.grammar import DATA
-from .reading import reader
+from .model import Report
+from .render import ALL_SITES
 from .reproducible import source_date_epoch
-from .review_text import as_text
-from .settings import load_settings
 from .sitefiles import write_if_changed, write_tree
-from .slugs import with_slug
 from .timings import Timings
-from .translations.stage import Layer
 from .translations.stage import complete as complete_translations
 from .translations.stage import layer as translation_layer
-from .variants import convert_many, detect_script, to_variant, variant_texts
 
-LANGS = render.LANGS
-CACHE = "build/cache"  # converted reports by content (build_tools/cache.py)
 SOURCE_DATE = "build/source-date-epoch"  # the Makefile gives it to MkDocs as SOURCE_DATE_EPOCH
 SITE_URL_USED = "build/site-url"  # the address the site is built for (`make preview` serves its path)
-SITE_LANGS = render.SITE_LANGS  # zh-HK: only reports that switch it on (settings `zh_hk: true`)
-ALL_SITES = render.ALL_SITES  # en: only reports with a catalogue (translations/en/<slug>.po)
-SITE_CONFIGS = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}  # the Traditional sites' default conversions (glossary)
-REVERSE = {"s2tw": "tw2s", "s2hk": "hk2s", "s2t": "t2s"}
-
-
-@dataclass(frozen=True)
-class Built:
-    reports: dict[str, list[Report]]  # lang -> reports, in home-page order
-    files: dict[str, str]  # docs-relative path -> Markdown
-    navs: dict[str, list[Any]]  # lang -> MkDocs nav
-    changed: tuple[str, ...]
-    failed: tuple[ReportError, ...] = ()  # bad reports skipped (only with keep_going)
-    open_risky: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # slug -> lang -> review counts
-    timings: Timings = field(default_factory=Timings)  # seconds per stage (`convert --timings`)
-    english: Layer | None = None  # the reports with a catalogue, in English (translations/stage.py)
-    warnings: tuple[warnings.Warning_, ...] = ()  # where the converter was unsure (warnings.py)
-    site: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> the site's texts (site.yml)
-    feeds: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # lang -> Atom entries (library.py)
 
 
 def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool = False) -> Built:
@@ -79,52 +33,39 @@ def build(root: Path, write: bool = True, keep_going: bool = False, strict: bool
     With strict, a warning is an error (raised before anything is written). No seed at all (the
     demo removed, nothing added yet) gives a site of home and glossary pages."""
     clock = Timings()
-    found = seeds.report_files(root / "seeds")
     inputs = stamp.inputs_key(root) if write else ""  # before reading them: an edit meanwhile is seen next time
-    site = site_words(root)
-    shared = _glossary(root)
+    site = pages.site_words(root)
+    shared = annotation.shared_glossary(root)
     store = ConversionCache(root / CACHE)
-    converted, keys, failed = _convert_all(found, root, keep_going, store, clock)
+    converted, failed = conversion.convert_all(root, keep_going, store, clock)
     clock.lap("read and convert")  # the converter's own share is the stages `parse` and `variants` in it
-    unsure = seeds.unread_files(root) + warnings.of_reports(v[next(iter(v))] for _, v in converted)
+    unsure = notices.of_build(root, conversion.sources(converted))
     if strict:
-        warnings.strict(unsure)
-    glossaries = [_with_report_terms(shared, path, root) for path, _ in converted]
-    variants = [annotate(v, g, site) for (_, v), g in zip(converted, glossaries, strict=True)]
-    gloss = reduce(_union, glossaries, shared)
-    reports = {lang: sorted((v[lang] for v in variants if lang in v), key=_home_order) for lang in SITE_LANGS}
+        notices.strict(unsure)
+    annotated = annotation.annotate_all(root, shared, converted, site)
+    reports = pages.in_home_order(annotated.reports)
     clock.lap("glossary and citations")
-    by_slug = {v["zh-Hans"].slug: g for v, g in zip(variants, glossaries, strict=True)}
-    english = translation_layer(root, reports["zh-Hans"], by_slug, identity.fill(ui("en"), site["en"]))
+    english = translation_layer(root, reports["zh-Hans"], annotated.glossaries, pages.filled_ui("en", site))
     clock.lap("translations")
-    shelves = library.build(reports, lambda lang: identity.fill(ui(lang), site[lang]))  # home, browse pages, feeds
-    files: dict[str, str] = {**english.files, **shelves.files}
-    feeds = shelves.feeds | {"en": library.feed_entries([e.report for e in english.englishes])}
-    for lang in SITE_LANGS:
-        for report in reports[lang]:
-            pages = render.render_report(report, ui(lang), conversion_note(report), english.note(report, ui(lang)))
-            files.update({f"{lang}/{rel}": text for rel, text in pages.items()})
-            files[f"{lang}/{render_terms.documents_path(report)}"] = render_terms.documents_page(
-                report, citations.kinds().labels, ui(lang)
-            )
-        files[f"{lang}/{render_terms.GLOSSARY_PAGE}"] = glossary_page(gloss, lang, reports[lang])
+    shelves = library.build(reports, lambda lang: pages.filled_ui(lang, site))  # home, browse pages, feeds
+    files = english.files | shelves.files | pages.report_pages(reports, annotated.glossary, english)
+    feeds = shelves.feeds | {"en": library.feed_entries(english.reports)}
     clock.lap("render")
+    changed: list[str] = []
+    risky: dict[str, dict[str, tuple[int, int]]] = {}
     if write:  # docs/ last: whatever fails before it leaves the previous docs/ as it was
-        # for editors, beside the site and outside it: not published, not in any nav; the lists
-        # read only the converted texts, so they are kept in the cache beside each conversion
-        reviews = [store.review_files(keys[path], v, review_files_of) for path, v in converted]
+        reviews = review_files.of_reports(converted, store)  # for editors: build/review/, not published
         store.commit()
-        write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports[LANGS[0]])}\n")
+        write_if_changed(root / SOURCE_DATE, f"{source_date_epoch(reports['zh-Hans'])}\n")
         write_if_changed(root / SITE_URL_USED, identity.site_root(root).url + "\n")
-        write_tree(root / "build" / "review", {k: v for r in reviews for k, v in r.files.items()} | english.review)
-    changed = write_tree(root / "docs", files) if write else []
-    if write:
+        write_tree(root / "build" / "review", reviews.files | english.review)
+        changed = write_tree(root / "docs", files)
         write_fold_maps(root / "docs", ALL_SITES)  # the cross-script search's character map
-    navs = {lang: render.nav(reports[lang], ui(lang), shelves.navs[lang]) for lang in SITE_LANGS} | {"en": english.nav}
+        risky = reviews.open_risky
+    navs = pages.navs(reports, shelves.navs, english)
     clock.lap("write")
-    counts = {v[LANGS[0]].slug: r.open_risky for (_, v), r in zip(converted, reviews, strict=True)} if write else {}
     built = Built(
-        reports, files, navs, tuple(changed), tuple(failed), counts, clock, english, tuple(unsure), site, feeds
+        reports, files, navs, tuple(changed), tuple(failed), risky, clock, english, tuple(unsure), site, feeds
     )
     if write:  # with bad reports left out, for builds that keep going too (mkdocs_site)
         stamp.save(root, inputs, for_mkdocs(built))
@@ -135,9 +76,8 @@ def site_reports(root: Path, keep_going: bool = False) -> dict[str, list[Report]
     """Each variant's reports as converted (from the cache when `convert` ran before), without
     the glossary links and citations that only the pages show, and the complete translations in
     English: what the PDFs print."""
-    found = seeds.report_files(root / "seeds")
-    converted, _, _ = _convert_all(found, root, keep_going, ConversionCache(root / CACHE), Timings())
-    reports = {lang: [v[lang] for _, v in converted if lang in v] for lang in SITE_LANGS}
+    converted, _ = conversion.convert_all(root, keep_going, ConversionCache(root / CACHE), Timings())
+    reports = conversion.by_variant(converted)
     return reports | {"en": complete_translations(root, reports["zh-Hans"])}
 
 
@@ -149,345 +89,3 @@ def mkdocs_site(root: Path, keep_going: bool = False) -> dict[str, Any]:
     if saved is not None and (keep_going or not saved.get("errors")):
         return saved
     return for_mkdocs(build(root, keep_going=keep_going))
-
-
-def for_mkdocs(built: Built) -> dict[str, Any]:
-    """The nav of each variant, the URLs of the zh-HK and English pages, the site's texts and feed
-    entries per variant and the errors of the reports left out (keep_going)."""
-    site = {"navs": built.navs, "hk_pages": page_urls(built, "zh-HK"), "en_pages": page_urls(built, "en")}
-    return {**site, "site": built.site, "feeds": built.feeds, "errors": [str(err) for err in built.failed]}
-
-
-def _convert_all(
-    seeds: list[Path], root: Path, keep_going: bool, store: ConversionCache, clock: Timings
-) -> tuple[list[tuple[Path, dict[str, Report]]], dict[Path, str], list[ReportError]]:
-    """(seed, its variants) for every good report, and each seed's cache key; the bad ones raise,
-    or are listed with keep_going. Reports not in the cache are all parsed first, then converted
-    together (convert_reports)."""
-    found: dict[Path, dict[str, Report]] = {}
-    keys: dict[Path, str] = {}
-    parsed: list[tuple[Path, Parsed]] = []
-    failed: list[ReportError] = []
-    for path in seeds:
-        try:
-            keys[path], got = _cached_or_parsed(path, root, store, clock)
-            if isinstance(got, Parsed):
-                parsed.append((path, got))
-            else:
-                found[path] = got
-        except ReportError as err:
-            if not keep_going:
-                raise
-            failed.append(err)
-    converted: list[dict[str, Report]] = []
-    if parsed:
-        with clock.stage("variants"):  # the conversions of them all
-            converted = convert_reports([p for _, p in parsed])
-    for (path, _), variants in zip(parsed, converted, strict=True):
-        store.put(keys[path], variants)
-        found[path] = variants
-    good: list[tuple[Path, dict[str, Report]]] = []
-    slugs: dict[str, str] = {}
-    for path in seeds:  # in seed order, as before
-        if path not in found:
-            continue
-        try:
-            _check_unique_slug(found[path], slugs)
-            good.append((path, found[path]))
-        except ReportError as err:
-            if not keep_going:
-                raise
-            failed.append(err)
-    if failed and not good:
-        raise failed[0]  # nothing good to build: keep the previous docs/
-    return good, keys, failed
-
-
-def page_urls(built: Built, lang: str) -> list[str]:
-    """The URLs (as MkDocs' page.url, directory URLs) of a variant's generated pages."""
-    urls = []
-    for rel in sorted(built.files):
-        head, _, page = rel.partition("/")
-        if head == lang and page.endswith(".md"):
-            stem = page.removesuffix(".md").removesuffix("index")
-            urls.append(stem if not stem or stem.endswith("/") else stem + "/")
-    return urls
-
-
-def convert_file(
-    path: Path, root: Path | None = None, store: ConversionCache | None = None, clock: Timings | None = None
-) -> dict[str, Report]:
-    """One seed file to its report in every variant (from `store` when its content was converted
-    before). Raises ReportError for bad input."""
-    clock = clock or Timings()
-    key, got = _cached_or_parsed(path, root, store, clock)
-    if not isinstance(got, Parsed):
-        return got
-    with clock.stage("variants"):
-        variants = convert_reports([got])[0]
-    if store:
-        store.put(key, variants)
-    return variants
-
-
-def _cached_or_parsed(
-    path: Path, root: Path | None, store: ConversionCache | None, clock: Timings
-) -> tuple[str, dict[str, Report] | Parsed]:
-    """(cache key, the report's cached variants, or else the report parsed and ready to convert)."""
-    data, settings, shown = _read_seed(path, root)
-    key = store.key(data, settings, shown) if store else ""
-    with clock.stage("cache read"):
-        cached = store.get(key) if store else None
-    if cached is not None:
-        return key, cached
-    with clock.stage("parse"):
-        return key, parse_text(decode(data, shown, settings.encoding), shown, settings)
-
-
-def slug_of(path: Path) -> str:
-    """A seed's slug, as the build gives it (parsed when it has to be made from the title)."""
-    settings = load_settings(path)
-    if settings.slug:
-        return settings.slug
-    data, settings, shown = _read_seed(path, None)
-    return with_slug(parse(decode(data, shown, settings.encoding), shown, settings)).slug
-
-
-def _read_seed(path: Path, root: Path | None) -> tuple[bytes, Settings, str]:
-    """(bytes, settings, the path as shown in messages) of a seed file."""
-    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-    if path.is_dir():
-        raise ReportError(shown, "a directory, not a readable file", "give the path of a report's .txt file")
-    if not path.is_file():
-        raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
-    return _read(path, shown), load_settings(path), shown
-
-
-def _read(path: Path, shown: str) -> bytes:
-    try:
-        check_size(path.stat().st_size, shown)
-        return path.read_bytes()
-    except OSError as err:
-        raise ReportError(shown, f"cannot be read: {err.strerror}", "check the file's permissions") from None
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """A report parsed and checked, with the OpenCC config of each variant it gets."""
-
-    report: Report
-    targets: dict[str, str]  # lang -> config (with the project dictionary: project_converter)
-
-
-def convert_text(text: str, path: str, settings: Settings) -> dict[str, Report]:
-    return convert_reports([parse_text(text, path, settings)])[0]
-
-
-def parse_text(text: str, path: str, settings: Settings) -> Parsed:
-    """Script detection, parse and the fidelity check: everything that can find a report bad."""
-    source_lang = detect_script(text, converter("t2s"), converter("s2t"))
-    report = with_slug(parse(text, path, settings, source_lang))
-    check_fidelity(report, text)
-    if source_lang == "zh-Hans":
-        other, config = "zh-Hant", settings.hant_config
-    else:
-        other, config = "zh-Hans", REVERSE[settings.hant_config]
-    targets = {other: config}
-    if settings.zh_hk:
-        _check_hk(path, source_lang)
-        targets["zh-HK"] = "s2hk"
-    return Parsed(report, targets)
-
-
-# The texts of all reports that share a conversion go to OpenCC together, in calls of at most this
-# many characters, not one call after each parse: measured, that raised the bench's pipeline/OpenCC
-# ratio at N = 10 and 100 from 0.57-0.68 to 0.77. OpenCC ran slower on a text right after other
-# work than on a text it had just converted; the cause inside the processor was not found.
-BATCH_CHARS = 1_000_000
-
-
-def convert_reports(parsed: list[Parsed]) -> list[dict[str, Report]]:
-    """Every parsed report in every variant (its own first), in order. The texts of all reports
-    that share a conversion go to OpenCC together; each report's texts once, as to_variant would
-    send them (a text two reports share is converted for each: no work saved that a single
-    report's build would not save)."""
-    plans = [{lang: project_converter(config, p.report.settings) for lang, config in p.targets.items()} for p in parsed]
-    batches: dict[Convert, list[tuple[int, list[str]]]] = {}  # reports with the same entries share one
-    for k, (p, plan) in enumerate(zip(parsed, plans, strict=True)):
-        texts = list(dict.fromkeys(variant_texts(p.report)))
-        for convert in plan.values():
-            batches.setdefault(convert, []).append((k, texts))
-    tables: dict[tuple[int, Convert], dict[str, str]] = {}
-    for convert, batch in batches.items():
-        converted = iter(_convert_batched(convert, [text for _, texts in batch for text in texts]))
-        for k, texts in batch:
-            tables[k, convert] = {text: next(converted) for text in texts}
-    out = []
-    for k, (p, plan) in enumerate(zip(parsed, plans, strict=True)):
-        variants = {lang: to_variant(p.report, lang, tables[k, convert].__getitem__) for lang, convert in plan.items()}
-        out.append({p.report.lang: p.report} | variants)
-    return out
-
-
-def _convert_batched(convert: Convert, texts: list[str]) -> list[str]:
-    """convert_many(convert, texts), in calls of at most about BATCH_CHARS characters."""
-    out: list[str] = []
-    start, size = 0, 0
-    for end, text in enumerate(texts, 1):
-        size += len(text)
-        if size >= BATCH_CHARS or end == len(texts):
-            out += convert_many(convert, texts[start:end])
-            start, size = end, 0
-    return out
-
-
-def _check_hk(path: str, source_lang: str) -> None:
-    if source_lang != "zh-Hans":  # converting an already converted text would compound two conversions' errors
-        hint = "remove `zh_hk: true`, or publish the Simplified original instead"
-        raise ReportError(str(Path(path).with_suffix(".yml")), "zh_hk needs a Simplified source", hint)
-
-
-def project_converter(config: str, settings: Settings) -> Convert:
-    """OpenCC with the project dictionary and the report's own entries and locks: the same
-    conversion for the report text, its glossary terms and its cited titles."""
-    return converter(config, dictionary.pairs(config, settings))
-
-
-def annotate(
-    variants: dict[str, Report], gloss: Glossary, site: dict[str, dict[str, str]] | None = None
-) -> dict[str, Report]:
-    """Glossary links and cited documents, on each variant after conversion (never before); the
-    site's default publisher (site.yml) where the report names none."""
-    out = {}
-    for lang, report in variants.items():
-        report = identity.with_default_publisher(report, (site or {}).get(lang, {}).get("publisher"))
-        settings = report.settings
-        hant = config_for(report) if lang != "zh-Hans" else None  # s2tw (or the report's), s2hk for zh-HK
-        to_hant = project_converter(hant, settings) if hant else None
-        to_hans = project_converter(REVERSE[hant], settings) if hant else None
-        linked = link_report(report, terms_for(gloss, to_hant), gloss.scope)
-        out[lang] = citations.cite(linked, citations.kinds(), to_hans)
-    return out
-
-
-def glossary_page(gloss: Glossary, lang: str, reports: list[Report]) -> str:
-    """The site-wide glossary page; its zh-Hant text uses the site's default conversion (s2tw), its
-    zh-HK text s2hk, each with the shared dictionary."""
-    to_hant = None if lang == "zh-Hans" else project_converter(SITE_CONFIGS[lang], Settings(slug=""))
-    terms = {t.id: t for t in terms_for(gloss, to_hant)}
-    return render_terms.glossary_page(collation.grouped(gloss.entries, lang), terms, reports, ui(lang))
-
-
-def site_words(root: Path | None) -> dict[str, dict[str, str]]:
-    """lang -> the site's name, description, intro and default publisher (site.yml; root None: the
-    tool's defaults), converted for the Traditional sites as the glossary page is (SITE_CONFIGS,
-    with the shared dictionary)."""
-    return identity.words(identity.load(root), lambda lang: project_converter(SITE_CONFIGS[lang], Settings(slug="")))
-
-
-def load_glossary_of(root: Path) -> Glossary:
-    return _glossary(root)
-
-
-def paragraph_texts(report: Report) -> list[str]:
-    """The text of every paragraph and table cell, in order (for the glossary tools)."""
-    return [text for _, text in citations.block_texts(report)]
-
-
-def _glossary(root: Path) -> Glossary:
-    path = root / "seeds" / "glossary.yml"
-    if not path.exists():
-        return Glossary(str(path), "section", ())
-    return load_glossary(path, str(path.relative_to(root)))
-
-
-def report_glossary(root: Path, seed: Path) -> Glossary:
-    """The glossary a report's terms come from: the shared one and the report's own entries."""
-    return _with_report_terms(_glossary(root), seed, root)
-
-
-def _with_report_terms(shared: Glossary, seed: Path, root: Path) -> Glossary:
-    """The shared glossary plus the report's own entries in seeds/<name>.glossary.yml, if any."""
-    path = seed.with_suffix(".glossary.yml")
-    if not path.exists():
-        return shared
-    return merge(shared, load_glossary(path, str(path.relative_to(root))))
-
-
-def _union(a: Glossary, b: Glossary) -> Glossary:
-    """Every entry once: the glossary page lists the shared entries and each report's own."""
-    known = {e.id: e for e in a.entries}
-    for e in b.entries:
-        if e.id in known and e is not known[e.id] and replace(e, line=0) != replace(known[e.id], line=0):
-            raise ReportError(b.path, f"entry {e.id!r} is defined differently by two reports", "rename one", e.line)
-    return Glossary(a.path, a.scope, a.entries + tuple(e for e in b.entries if e.id not in known))
-
-
-def conversion_note(report: Report, words: dict[str, Any] | None = None) -> str:
-    """How this variant's text was made; `words`: the variant's interface words with the site's
-    texts (identity.fill), which a translation's note names."""
-    words = words or ui(report.lang)
-    if report.lang not in SITE_LANGS:  # a translation (its PDF's cover)
-        return str(words["pdf_unofficial"])
-    if report.lang == report.source_lang:
-        return words["converted_from"]
-    config = config_for(report)
-    names = words["names"]
-    return str(words["converted_to"]).format(source=names[report.source_lang], config=config, target=names[report.lang])
-
-
-def config_for(report: Report) -> str:
-    """The OpenCC config a converted variant was made with."""
-    if report.lang == "zh-HK":
-        return "s2hk"
-    return report.settings.hant_config if report.lang == "zh-Hant" else REVERSE[report.settings.hant_config]
-
-
-def review_lists(variants: dict[str, Report]) -> dict[str, tuple[str, list[review.Item]]]:
-    """lang -> (config, review items) for every converted variant of one report."""
-    source = next(r for r in variants.values() if r.lang == r.source_lang)
-    out = {}
-    for lang, report in variants.items():
-        if lang != source.lang:
-            config, settings = config_for(report), report.settings
-            decided, accepted = dictionary.entries(config, settings), dictionary.accepted(config, settings)
-            read = reader(config, dictionary.pairs(config, settings), project_converter(config, settings))
-            out[lang] = (config, review.review(source, report, character_table(config), decided, accepted, read))
-    return out
-
-
-def review_files_of(variants: dict[str, Report]) -> review.Files:
-    """build/review/ files of one report: its review list per converted variant, as JSON and text,
-    and how many risky choices each leaves open."""
-    slug = next(iter(variants.values())).slug
-    files, counts = {}, {}
-    for lang, (config, items) in review_lists(variants).items():
-        files[f"{slug}.{lang}.json"] = review.as_json(slug, config, lang, items)
-        files[f"{slug}.{lang}.md"] = as_text(slug, config, lang, items, every=True)
-        counts[lang] = review.open_risky(items)
-    return review.Files(files, counts)
-
-
-@cache
-def ui(lang: str) -> dict[str, Any]:
-    return dict(yamlfile.load(DATA / "ui.yml")[lang])
-
-
-def _home_order(report: Report) -> tuple[str, str]:
-    return ("~" if not report.date else _invert(report.date), report.title)
-
-
-def _invert(date: str) -> str:
-    """Newest first: turn each digit d into 9-d so an ascending sort puts later dates first."""
-    return "".join(str(9 - int(c)) if c.isdigit() else c for c in date)
-
-
-def _check_unique_slug(variants: dict[str, Report], seen: dict[str, str]) -> None:
-    report = next(iter(variants.values()))
-    if report.slug in seen:
-        raise ReportError(
-            report.path,
-            f"slug {report.slug!r} is already used by {seen[report.slug]}",
-            "give one of them another `slug:` in its settings file",
-        )
-    seen[report.slug] = report.path

@@ -1,11 +1,14 @@
-"""The files of seeds/: which are reports, which are settings, and what is not read at all."""
+"""The files of seeds/: which are reports, which are settings, what is not read at all, and a
+report's bytes and settings as read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .decode import check_size
 from .errors import ReportError
-from .model import Notice
+from .model import Notice, Settings
+from .settings import load_settings
 
 GLOSSARY = "glossary.yml"
 
@@ -42,6 +45,24 @@ def unread_files(root: Path) -> list[tuple[str, Notice]]:
             hint = "save the report as plain text (NAME.txt), or move the file out of seeds/"
         out.append((str(path.relative_to(root)), Notice(0, why, hint)))
     return out
+
+
+def read_seed(path: Path, root: Path | None) -> tuple[bytes, Settings, str]:
+    """(bytes, settings, the path as shown in messages) of a seed file."""
+    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    if path.is_dir():
+        raise ReportError(shown, "a directory, not a readable file", "give the path of a report's .txt file")
+    if not path.is_file():
+        raise ReportError(shown, "not a readable file", "give the path of a report's .txt file")
+    return _read(path, shown), load_settings(path), shown
+
+
+def _read(path: Path, shown: str) -> bytes:
+    try:
+        check_size(path.stat().st_size, shown)
+        return path.read_bytes()
+    except OSError as err:
+        raise ReportError(shown, f"cannot be read: {err.strerror}", "check the file's permissions") from None
 
 
 def find_report(arg: str, root: Path, slug_of: object = None) -> Path:

@@ -9,7 +9,9 @@ from typing import Any
 
 from . import render
 from .errors import ReportError
-from .pipeline import ALL_SITES, mkdocs_site, ui
+from .pages import ui
+from .pipeline import mkdocs_site
+from .render import ALL_SITES
 from .sitefiles import write_tree
 
 

@@ -22,9 +22,11 @@ from pathlib import Path
 
 from conversion_gold import GoldItem, gold_files, gold_items
 
-from build_tools import dictionary, pipeline, review, yamlfile
+from build_tools import dictionary, review, yamlfile
+from build_tools.conversion import parse_text
 from build_tools.converter import character_table, converter
-from build_tools.model import Phrase, Settings
+from build_tools.errors import ReportError
+from build_tools.model import Phrase, Report, Settings
 from build_tools.reading import reader
 from build_tools.variants import to_variant
 
@@ -77,7 +79,7 @@ def score(gold: Path, conversion: str) -> Scored:
     return Scored(name, config, conversion, chars, judged, tuple(wrong), tuple(missed), flagged, words, seconds)
 
 
-def reviewed(source: pipeline.Report, config: str, conversion: str) -> list[review.Item]:
+def reviewed(source: Report, config: str, conversion: str) -> list[review.Item]:
     """The review list of one report converted by `conversion` (now, opencc or before)."""
     decided, pairs = _dictionary(config, conversion)
     convert = converter(config, pairs)
@@ -87,7 +89,7 @@ def reviewed(source: pipeline.Report, config: str, conversion: str) -> list[revi
 
 
 @cache
-def _source(report: str) -> pipeline.Report:
+def _source(report: str) -> Report:
     """A corpus file parsed as the build parses it (its first line as the title where the parser
     finds none: a copy that starts with body text)."""
     from conftest import corpus_file
@@ -95,9 +97,9 @@ def _source(report: str) -> pipeline.Report:
     path = corpus_file(report)
     text = path.read_text(encoding="utf-8")
     try:
-        return pipeline.parse_text(text, report, Settings(slug=path.stem)).report
-    except pipeline.ReportError:
-        return pipeline.parse_text(text, report, Settings(slug=path.stem, title=text.split("\n")[0][:60])).report
+        return parse_text(text, report, Settings(slug=path.stem)).report
+    except ReportError:
+        return parse_text(text, report, Settings(slug=path.stem, title=text.split("\n")[0][:60])).report
 
 
 def corpus_fixes(config: str) -> tuple[int, list[str]]:
@@ -134,7 +136,7 @@ def _dictionary(config: str, conversion: str) -> tuple[dict[str, Phrase], tuple[
     return merged, tuple(sorted((p.phrase, p.form) for p in merged.values()))
 
 
-def _positions(source: pipeline.Report, report: str) -> dict[tuple[int, int], tuple[str, int]]:
+def _positions(source: Report, report: str) -> dict[tuple[int, int], tuple[str, int]]:
     """(line, column) of the corpus file, 1-based -> (place, offset) of that character in the model."""
     from conftest import corpus_file
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from served import free_port, serve
 
-from build_tools import pipeline
+from build_tools import conversion
 from build_tools.translations import catalogue
 from build_tools.translations.units import units
 
@@ -44,7 +44,7 @@ def partial_catalogue() -> str:
     """The seed's catalogue as `translations update` makes it, with ENGLISH filled in."""
     from conftest import SEED  # here: conftest imports this module
 
-    report = pipeline.convert_file(SEED)["zh-Hans"]
+    report = conversion.convert_file(SEED)["zh-Hans"]
     po, _ = catalogue.update(None, units(report), SLUG, f"seeds/{SEED.name}", lambda u: "")
     for entry in po:
         if entry.msgctxt in ENGLISH:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.run import END, START, with_table
 from bench.synth import ROOT, bases, write_corpus
-from build_tools import pipeline
+from build_tools import conversion
 
 
 def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_synthetic_reports_differ_and_convert(tmp_path: Path) -> None:
     assert len({hashlib.sha256(t.encode()).digest() for t in texts}) == n
     titles = set()
     for path in seeds:
-        variants = pipeline.convert_file(path)  # raises on a bad report or lost text
+        variants = conversion.convert_file(path)  # raises on a bad report or lost text
         titles.add(next(iter(variants.values())).title)
     assert len(titles) == n
 

@@ -8,8 +8,8 @@ import pytest
 from browser import DESKTOP, PHONE
 from conftest import SEED
 
+from build_tools.conversion import convert_file
 from build_tools.model import Paragraph
-from build_tools.pipeline import convert_file
 
 SLUG = "zhenhai-2024-law-based-government"
 PAGES = ["", f"{SLUG}/", f"{SLUG}/part-1/"]  # home, a report index, a report part

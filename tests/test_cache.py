@@ -9,22 +9,22 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from build_tools import cache, pipeline
+from build_tools import cache, conversion, pipeline, review_files
 
 TEXT = SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths pipeline.parse_text is called for: every report converted, not taken from the cache."""
+    """The paths conversion.parse_text is called for: every report converted, not taken from the cache."""
     calls: list[str] = []
-    real = pipeline.parse_text
+    real = conversion.parse_text
 
     def counting(text: str, path: str, settings: object) -> object:
         calls.append(path)
         return real(text, path, settings)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "parse_text", counting)
+    monkeypatch.setattr(conversion, "parse_text", counting)
     return calls
 
 
@@ -51,7 +51,7 @@ def test_an_edited_report_alone_is_converted_and_matches_a_fresh_build(tmp_path:
     (root / "seeds" / "b.txt").write_text(TEXT.replace("镇海区", "北仑区"), encoding="utf-8")
     cached = pipeline.build(root)
     assert conversions == ["seeds/b.txt"]
-    entries = sorted(p.name.split(".", 1)[1] for p in (root / pipeline.CACHE).glob("*.pickle"))
+    entries = sorted(p.name.split(".", 1)[1] for p in (root / cache.CACHE).glob("*.pickle"))
     assert entries == ["pickle"] * 3 + ["review.pickle"] * 3  # the old b.txt entries are gone
     shutil.copytree(root / "seeds", tmp_path / "fresh" / "seeds")
     fresh = pipeline.build(tmp_path / "fresh", write=False)
@@ -76,7 +76,7 @@ def test_settings_and_package_changes_convert_again(
 def test_a_damaged_cache_entry_is_converted_again(tmp_path: Path, conversions: list[str]) -> None:
     root = project(tmp_path, ("a",))
     first = pipeline.build(root)
-    for entry in (root / pipeline.CACHE).glob("*.pickle"):
+    for entry in (root / cache.CACHE).glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     conversions.clear()
     again = pipeline.build(root)
@@ -91,13 +91,13 @@ def test_fingerprint_covers_code_and_data() -> None:
 
 def test_review_lists_are_made_again_only_for_an_edited_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    real = pipeline.review_lists
+    real = review_files.review_lists
 
     def counting(variants: dict) -> dict:
         made.append(next(iter(variants.values())).slug)
         return real(variants)
 
-    monkeypatch.setattr(pipeline, "review_lists", counting)
+    monkeypatch.setattr(review_files, "review_lists", counting)
     root = project(tmp_path)
     pipeline.build(root)
     assert sorted(made) == ["a", "b", "c"]

@@ -9,9 +9,10 @@ import pytest
 from conftest import SEED
 
 from build_tools import citations
+from build_tools.annotation import annotate
+from build_tools.conversion import convert_file
 from build_tools.errors import ReportError
 from build_tools.glossary import Glossary
-from build_tools.pipeline import annotate, convert_file
 
 SEED_TITLES = re.findall(r"《([^《》]*)》", SEED.read_text(encoding="utf-8"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from build_tools import dictionary, pipeline, review, yamlfile
+from build_tools import conversion, dictionary, review, review_files, yamlfile
 from build_tools.converter import character_table, config_with_phrases, converter, custom_config
 from build_tools.model import Settings
 from build_tools.variants import to_variant
@@ -94,7 +94,7 @@ def test_only_converter_imports_opencc() -> None:
 
 def test_seed_round_trip_gives_back_the_source() -> None:
     """zh-Hant -> zh-Hans with the reverse config and the dictionary returns the seed, text for text."""
-    variants = pipeline.convert_file(SEED)
+    variants = conversion.convert_file(SEED)
     hant = variants["zh-Hant"]
     back = converter("tw2s", dictionary.pairs("tw2s", hant.settings))
     pairs = zip(review.texts(variants["zh-Hans"]), review.texts(hant), strict=True)
@@ -104,7 +104,7 @@ def test_seed_round_trip_gives_back_the_source() -> None:
 
 def test_seed_has_no_open_review_item() -> None:
     """The seed's zh-Hant text was reviewed in full: every one-to-many choice is decided or accepted."""
-    config, items = pipeline.review_lists(pipeline.convert_file(SEED))["zh-Hant"]
+    config, items = review_files.review_lists(conversion.convert_file(SEED))["zh-Hant"]
     assert config == "s2tw"
     assert [i for i in items if i.status == "open"] == []
     assert len(items) > 500
@@ -112,7 +112,7 @@ def test_seed_has_no_open_review_item() -> None:
 
 def test_seed_in_hong_kong_forms_has_no_open_review_item() -> None:
     """The seed was also reviewed in s2hk forms (data kept for a zh-HK variant; no zh-HK site yet)."""
-    source = pipeline.convert_file(SEED)["zh-Hans"]
+    source = conversion.convert_file(SEED)["zh-Hans"]
     settings = source.settings
     hk = to_variant(source, "zh-HK", converter("s2hk", dictionary.pairs("s2hk", settings)))
     items = review.review(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from build_tools import pipeline
+from build_tools import conversion
 from build_tools.errors import ReportError
 from build_tools.outline import outline
 
@@ -18,7 +18,7 @@ TEXT = SEED.read_text(encoding="utf-8")
 
 
 def source_outline(path: Path) -> dict:
-    variants = pipeline.convert_file(path)
+    variants = conversion.convert_file(path)
     return outline(next(r for r in variants.values() if r.lang == r.source_lang))
 
 
@@ -63,7 +63,7 @@ def test_wrong_declared_encoding_is_an_error_with_a_line(tmp_path: Path) -> None
     path.write_bytes(TEXT.encode("utf-8"))
     (tmp_path / "r.yml").write_text("encoding: ascii\n", encoding="utf-8")
     with pytest.raises(ReportError, match="not valid ascii") as err:
-        pipeline.convert_file(path)
+        conversion.convert_file(path)
     assert err.value.line == 1
 
 
@@ -74,7 +74,7 @@ def test_mojibake_guess_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(data[:cut] + b"\xff" + data[cut:])
     with pytest.raises(ReportError, match="not valid utf-8") as err:
-        pipeline.convert_file(path)
+        conversion.convert_file(path)
     assert err.value.line == TEXT[: TEXT.index("二、")].count("\n") + 1
 
 
@@ -159,7 +159,7 @@ def test_short_legacy_file_must_declare_its_encoding(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes("某某报告\n正文。".encode("gb18030"))
     with pytest.raises(ReportError, match="not valid utf-8") as err:
-        pipeline.convert_file(path)
+        conversion.convert_file(path)
     assert "encoding: gb18030" in err.value.hint
     (tmp_path / "r.yml").write_text("encoding: gb18030\n", encoding="utf-8")
     assert source_outline(path)["title"] == "某某报告"

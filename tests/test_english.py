@@ -18,7 +18,7 @@ from test_crawl import ROOT_URL, _broken, _parse
 from test_site import _search
 from test_zh_hk import _switch
 
-from build_tools import pipeline
+from build_tools import annotation, conversion
 from build_tools.translations import catalogue, terms
 from build_tools.translations.status import status
 from build_tools.translations.units import units
@@ -68,7 +68,7 @@ def test_units_show_english_or_marked_chinese(english_site: Path) -> None:
 
 def test_index_pages_show_the_english_status_in_every_variant(english_site: Path) -> None:
     po = polib.pofile(catalogue.text_of(polib.pofile(_partial())))
-    expected = status(units(pipeline.convert_file(SEED)["zh-Hans"]), catalogue.entries(po))
+    expected = status(units(conversion.convert_file(SEED)["zh-Hans"]), catalogue.entries(po))
     n, total = expected.units["translated"], expected.total
     assert n == len(ENGLISH) - 1 + 2 and total > 40  # and the two units that are codes or dates
     lines = {
@@ -229,8 +229,8 @@ SEED_CATALOGUE = DEMO_TRANSLATIONS / "en" / f"{SLUG}.po"
 
 def test_the_demo_catalogue_is_complete_with_no_unjustified_term_miss(tmp_path) -> None:
     entries = catalogue.entries(catalogue.read(SEED_CATALOGUE, str(SEED_CATALOGUE.relative_to(ROOT))))
-    s = status(units(pipeline.convert_file(SEED)["zh-Hans"]), entries)
+    s = status(units(conversion.convert_file(SEED)["zh-Hans"]), entries)
     assert s.complete, s.units
     root = project(tmp_path)
-    misses = terms.misses(entries, pipeline.report_glossary(root, root / "seeds" / SEED.name))
+    misses = terms.misses(entries, annotation.report_glossary(root, root / "seeds" / SEED.name))
     assert [terms.miss_line("catalogue", m) for m in misses] == []

@@ -12,11 +12,14 @@ import pytest
 from conftest import ROOT, SEED
 
 from build_tools import collation, render
+from build_tools.annotation import annotate
+from build_tools.conversion import convert_text
 from build_tools.converter import converter
 from build_tools.errors import ReportError
 from build_tools.glossary import find_terms, link_report, load_glossary, protected_ranges, terms_for
 from build_tools.model import Item, Paragraph, Settings, Term
-from build_tools.pipeline import annotate, build, convert_text, ui
+from build_tools.pages import ui
+from build_tools.pipeline import build
 
 GLOSSARY = SEED.parent / "glossary.yml"  # the demo glossary (fixtures)
 

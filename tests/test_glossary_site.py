@@ -10,9 +10,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import SEED, build_project
 
+from build_tools.annotation import annotate
+from build_tools.conversion import convert_file
 from build_tools.converter import converter
 from build_tools.glossary import load_glossary
-from build_tools.pipeline import annotate, convert_file
 
 SLUG = "zhenhai-2024-law-based-government"
 VARIANTS = ("", "zh-Hant/", "zh-HK/")  # the zh-Hans site is at the root, the others below it

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, build_in, project
 
-from build_tools import identity, pdf, pipeline
+from build_tools import identity, pages, pdf, pipeline
 from build_tools.errors import ReportError
 
 SITE_YML = """\
@@ -94,21 +94,21 @@ def test_pdf_cover_names_the_site_and_its_address(tmp_path: Path) -> None:
     root = _own(tmp_path)
     built = pipeline.build(root, write=False)
     report = next(r for r in built.reports["zh-Hant"] if r.slug == "plain")
-    words = identity.fill(pipeline.ui("zh-Hant"), built.site["zh-Hant"])
-    html = pdf.print_html(report, words, pipeline.conversion_note(report), f"{URL}zh-Hant/plain/")
+    words = identity.fill(pages.ui("zh-Hant"), built.site["zh-Hant"])
+    html = pdf.print_html(report, words, pages.conversion_note(report), f"{URL}zh-Hant/plain/")
     assert '<p class="cover-site">某某市政府報告庫</p>' in html
     assert f"{URL}zh-Hant/plain/" in html and '<p class="cover-publisher">某某市人民政府辦公室</p>' in html
 
 
 def test_a_variant_may_be_worded_by_hand(tmp_path: Path) -> None:
     (tmp_path / "site.yml").write_text("name: {zh-Hans: 某某文库, zh-HK: 某某香港文庫}\n", encoding="utf-8")
-    words = pipeline.site_words(tmp_path)
+    words = pages.site_words(tmp_path)
     assert [words[lang]["name"] for lang in FOLDERS] == ["某某文库", "某某文庫", "某某香港文庫"]
-    assert words["zh-Hant"]["intro"] == pipeline.site_words(None)["zh-Hant"]["intro"]  # the rest: the defaults
+    assert words["zh-Hant"]["intro"] == pages.site_words(None)["zh-Hant"]["intro"]  # the rest: the defaults
 
 
 def test_without_site_yml_the_tool_default_identity(tmp_path: Path) -> None:
-    words = pipeline.site_words(tmp_path)
+    words = pages.site_words(tmp_path)
     assert words["zh-Hans"]["name"] == "政府报告文库" and words["zh-Hant"]["name"] == "政府報告文庫"
     assert words["en"]["name"] == "Government Reports Library"
     assert words["zh-Hans"]["publisher"] == ""

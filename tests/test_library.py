@@ -15,7 +15,7 @@ from library_fixture import COUNT, TITLES
 
 from build_tools import library
 from build_tools.model import MetaField, Report
-from build_tools.pipeline import ui
+from build_tools.pages import ui
 
 VARIANTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "zh-HK": "zh-HK/"}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import DEMO
 
-from build_tools import dictionary, pipeline, review
+from build_tools import configs, conversion, dictionary, review
 from build_tools.converter import converter
 from build_tools.model import Phrase, Settings
 from build_tools.settings import load_settings
@@ -35,13 +35,13 @@ def test_every_lock_converts_to_its_recorded_form(seed: Path) -> None:
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
 def test_locks_hold_inside_the_report(seed: Path) -> None:
     """Where a locked name occurs in the source, the converted text has the recorded form there."""
-    variants = pipeline.convert_file(seed)
+    variants = conversion.convert_file(seed)
     source = next(r for r in variants.values() if r.lang == r.source_lang)
     wrong, seen = [], 0
     for lang, report in variants.items():
         if lang == source.lang:
             continue
-        config = pipeline.config_for(report)
+        config = configs.config_for(report)
         locks = [p for p in _locks(report.settings) if p.config == config]
         for (place, _, src), (_, _, out) in zip(review.texts(source), review.texts(report), strict=True):
             for lock in locks:

@@ -6,10 +6,10 @@ import re
 
 from conftest import SEED, corpus_file
 
+from build_tools.conversion import convert_file, convert_text
 from build_tools.decode import decode
 from build_tools.fidelity import body_texts
 from build_tools.model import Section, Settings
-from build_tools.pipeline import convert_file, convert_text
 
 # A body block that is nothing but a page control; 川字号 inside a sentence is text.
 CHROME = re.compile(

@@ -17,10 +17,10 @@ from conftest import ROOT, SEED
 from pypdf import PdfReader
 
 from build_tools import pdf
+from build_tools.conversion import convert_file, convert_text
 from build_tools.fidelity import body_texts
 from build_tools.model import Report, Section, Settings
 from build_tools.parse.text import squash
-from build_tools.pipeline import convert_file, convert_text
 
 SLUG = "zhenhai-2024-law-based-government"
 LANGS = ("zh-Hans", "zh-Hant", "zh-HK")  # the seed switches zh-HK on
@@ -311,7 +311,7 @@ def test_hostile_text_prints_literally(tmp_path: Path) -> None:
 
 
 def _ui() -> dict[str, str]:
-    from build_tools.pipeline import ui
+    from build_tools.pages import ui
 
     return ui("zh-Hans")
 

@@ -15,9 +15,10 @@ import pytest
 from browser import ARGS
 from conftest import SEED
 
+from build_tools.conversion import convert_file
 from build_tools.model import Report, Section
+from build_tools.pages import ui
 from build_tools.parse.text import squash
-from build_tools.pipeline import convert_file, ui
 
 SLUG = "zhenhai-2024-law-based-government"
 CHROMIUM = shutil.which("chromium") or shutil.which("google-chrome")

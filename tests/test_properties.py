@@ -15,9 +15,9 @@ from build_tools.decode import decode, normalize_newlines
 from build_tools.errors import ReportError
 from build_tools.fidelity import body_texts, check_fidelity
 from build_tools.model import Settings
+from build_tools.pages import conversion_note, ui
 from build_tools.parse import parse
 from build_tools.parse.text import probe
-from build_tools.pipeline import conversion_note, ui
 from build_tools.variants import to_variant
 
 # modest counts so `make test` stays fast; PROPERTY_EXAMPLES=5000 to hunt for more

@@ -11,17 +11,19 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED, project
 
-from build_tools import dictionary, pipeline, review, risk
+from build_tools import dictionary, review, risk
+from build_tools.conversion import convert_file, convert_text
 from build_tools.converter import character_table, converter
 from build_tools.model import Settings
+from build_tools.review_files import review_lists
 from build_tools.variants import to_variant
 
 TEXT = "关于发展的报告\n\n一、总体情况\n\n被发明的干部发展了，发布会上发布，衣服晒干了。\n"
 
 
 def _items(settings: Settings) -> list[review.Item]:
-    variants = pipeline.convert_text(TEXT, "r.txt", settings)
-    return pipeline.review_lists(variants)["zh-Hant"][1]
+    variants = convert_text(TEXT, "r.txt", settings)
+    return review_lists(variants)["zh-Hant"][1]
 
 
 def _settings(conversion: object = None, accepted: object = None) -> Settings:
@@ -68,8 +70,8 @@ def test_an_entry_that_segmentation_defeats_is_reported() -> None:
 
 
 def test_forms_match_the_converted_text() -> None:
-    variants = pipeline.convert_file(SEED)
-    items = pipeline.review_lists(variants)["zh-Hant"][1]
+    variants = convert_file(SEED)
+    items = review_lists(variants)["zh-Hant"][1]
     out = {place: text for place, _, text in review.texts(variants["zh-Hant"])}
     src = {place: text for place, _, text in review.texts(variants["zh-Hans"])}
     for i in items:
@@ -114,8 +116,8 @@ def test_build_writes_the_review_beside_the_site(built_site: Path, lang: str, co
 
 def test_a_traditional_source_is_reviewed_against_the_reverse_table() -> None:
     text = "關於發展的報告\n\n一、總體情況\n\n乾安縣的幹部瞭解頭髮與著名的復議。\n"
-    variants = pipeline.convert_text(text, "t.txt", Settings(slug="t"))
-    config, items = pipeline.review_lists(variants)["zh-Hans"]
+    variants = convert_text(text, "t.txt", Settings(slug="t"))
+    config, items = review_lists(variants)["zh-Hans"]
     assert config == "tw2s"
     found = {(i.char, i.form, i.alternatives) for i in items}
     assert ("乾", "乾", ("干",)) in found  # 乾安縣 keeps 乾 (TSCharacters: 乾 -> 乾 干)
@@ -124,7 +126,7 @@ def test_a_traditional_source_is_reviewed_against_the_reverse_table() -> None:
 
 def test_a_conversion_that_changes_length_is_listed_without_guessing() -> None:
     """Never so with OpenCC's configs and our same-length entries; if it were, say so instead of misaligning."""
-    source = pipeline.convert_text(TEXT, "r.txt", _settings())["zh-Hans"]
+    source = convert_text(TEXT, "r.txt", _settings())["zh-Hans"]
     longer = to_variant(source, "zh-Hant", lambda text: "「" + converter("s2tw")(text))
     items = review.review(source, longer, character_table("s2tw"), {}, ())
     assert items and all(i.form == "?" for i in items)

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
-from build_tools import dictionary, pipeline, review, risk, yamlfile
+from build_tools import dictionary, review, risk, yamlfile
+from build_tools.conversion import convert_text, parse_text
 from build_tools.converter import character_table, converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
 from build_tools.reading import reader
+from build_tools.review_files import review_lists
 from build_tools.variants import to_variant
 
 CASES_FILE = Path(__file__).parent / "cases" / "risk_cases.yml"
@@ -25,7 +27,7 @@ def judge(text: str, config: str = "s2tw", entries: dict | None = None, accepted
     src = text.replace("【", "").replace("】", "")
     decided = dictionary.read_table({config: entries} if entries else None, "case.yml", "entry", 1)
     accepts = dictionary.read_table({config: accepted} if accepted else None, "case.yml", "accepted", 1)
-    source = pipeline.parse_text(f"关于测试的报告\n\n一、总体情况\n\n{src}\n", "case.txt", Settings(slug="case")).report
+    source = parse_text(f"关于测试的报告\n\n一、总体情况\n\n{src}\n", "case.txt", Settings(slug="case")).report
     pairs = tuple(sorted((p.phrase, p.form) for p in decided))
     convert = converter(config, pairs)
     variant = to_variant(source, LANG[config], convert)
@@ -58,8 +60,8 @@ def test_every_rule_has_a_case_and_every_case_comes_from_the_corpus() -> None:
 
 def test_risky_words_are_listed_in_the_order_of_the_rules() -> None:
     text = "关于测试的报告\n\n一、总体情况\n\n向特殊困难家庭增发一次性生活补贴。更加注重源头治理。指明了方向。\n"
-    variants = pipeline.convert_text(text, "r.txt", Settings(slug="r"))
-    _, items = pipeline.review_lists(variants)["zh-Hant"]
+    variants = convert_text(text, "r.txt", Settings(slug="r"))
+    _, items = review_lists(variants)["zh-Hant"]
     order = risk.rules().order
     ranks = [order.index(check.reason) for check in review.to_check(items)]
     assert ranks == sorted(ranks) and ranks

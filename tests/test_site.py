@@ -11,11 +11,12 @@ from conftest import SEED
 from htmltext import main_text
 
 from build_tools import dictionary
+from build_tools.conversion import convert_file
 from build_tools.converter import converter
 from build_tools.fidelity import body_texts
 from build_tools.foldmap import search_fold_map
+from build_tools.pages import ui
 from build_tools.parse.text import squash
-from build_tools.pipeline import convert_file, ui
 from build_tools.searchindex import FOLDER, Hit
 from build_tools.searchindex import query as query_index
 from build_tools.settings import load_settings

@@ -17,7 +17,9 @@ from conftest import CORPUS, SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import dictionary, pipeline, review
+from build_tools import conversion, dictionary, review
+from build_tools.configs import project_converter
+from build_tools.conversion import convert_text
 from build_tools.converter import SEPARATOR, OpenCCConvert, converter
 from build_tools.errors import ReportError
 from build_tools.model import Settings
@@ -26,7 +28,7 @@ from build_tools.parse.chrome import _repeats
 from build_tools.parse.grammar import Grammar, _needs
 from build_tools.parse.headings import _split_title
 from build_tools.parse.text import probe, squash
-from build_tools.pipeline import convert_text, project_converter, review_lists
+from build_tools.review_files import review_lists
 from build_tools.variants import convert_many, detect_script, to_variant
 
 CONFIGS = ("s2tw", "s2hk", "s2t", "tw2s", "hk2s", "t2s", "s2twp")
@@ -133,10 +135,10 @@ def test_reports_converted_together_equal_reports_converted_alone(
         items.append((text, f"r{n}.txt", Settings(slug=f"r{n}", title="样本", zh_hk=text == seed)))
     alone = [convert_text(*item) for item in items]
     calls: list[object] = []
-    monkeypatch.setattr(pipeline, "BATCH_CHARS", batch_chars)
-    monkeypatch.setattr(pipeline, "convert_many", lambda c, texts: calls.append(c) or convert_many(c, texts))
-    parsed = [pipeline.parse_text(*item) for item in items]
-    together = pipeline.convert_reports(parsed)
+    monkeypatch.setattr(conversion, "BATCH_CHARS", batch_chars)
+    monkeypatch.setattr(conversion, "convert_many", lambda c, texts: calls.append(c) or convert_many(c, texts))
+    parsed = [conversion.parse_text(*item) for item in items]
+    together = conversion.convert_reports(parsed)
     assert together == alone
     assert [list(v) for v in together] == [list(v) for v in alone]  # the source variant first
     if batch_chars == 1_000_000:  # s2tw, s2hk (and tw2s with the corpus's Traditional report): one call each

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from build_tools import pipeline, stamp
+from build_tools import built, pipeline, stamp
 from build_tools.errors import ReportError
 
 TEXT = SEED.read_text(encoding="utf-8")
@@ -21,7 +21,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
     real = pipeline.build
 
-    def counting(root: Path, *args: object, **kwargs: object) -> pipeline.Built:
+    def counting(root: Path, *args: object, **kwargs: object) -> built.Built:
         calls.append(root)
         return real(root, *args, **kwargs)  # type: ignore[arg-type]
 
@@ -39,7 +39,7 @@ def converted(tmp_path: Path) -> Path:
 
 def test_hook_after_convert_takes_the_stamp(tmp_path: Path, builds: list[Path]) -> None:
     root = converted(tmp_path)
-    fresh = pipeline.for_mkdocs(pipeline.build(root, write=False))
+    fresh = built.for_mkdocs(pipeline.build(root, write=False))
     builds.clear()
     for _ in range(3):  # the three MkDocs builds of `make site`
         assert pipeline.mkdocs_site(root) == fresh

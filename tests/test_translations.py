@@ -11,10 +11,11 @@ import polib
 import pytest
 from conftest import DEMO, ROOT, SEED
 
+from build_tools.conversion import parse_text
 from build_tools.errors import ReportError
 from build_tools.glossary import load_glossary
 from build_tools.model import Settings
-from build_tools.pipeline import parse_text, ui
+from build_tools.pages import ui
 from build_tools.translations import catalogue, terms
 from build_tools.translations.catalogue import Entry
 from build_tools.translations.english import english

@@ -11,7 +11,7 @@ from conftest import SEED, build_project
 from test_crawl import ROOT_URL, _broken, _parse
 from test_site import _hits, _search
 
-from build_tools import pipeline
+from build_tools import annotation, configs, conversion, review_files
 from build_tools.errors import ReportError
 from build_tools.model import Settings
 from build_tools.settings import load_settings
@@ -85,27 +85,27 @@ def test_zh_hk_search_finds_what_its_pages_say(mixed_site: Path) -> None:
 
 
 def test_zh_hk_text_uses_hong_kong_forms() -> None:
-    report = pipeline.convert_file(SEED)["zh-HK"]
-    text = "".join(pipeline.paragraph_texts(report))
+    report = conversion.convert_file(SEED)["zh-HK"]
+    text = "".join(annotation.paragraph_texts(report))
     assert "平台" in text and "平臺" not in text  # Hong Kong 台; zh-Hant has 平臺
     assert "着力" in text and "負責人參加" in text  # 着, and no 人蔘 slip
-    assert pipeline.config_for(report) == "s2hk" and report.lang == "zh-HK"
-    hant = "".join(pipeline.paragraph_texts(pipeline.convert_file(SEED)["zh-Hant"]))
+    assert configs.config_for(report) == "s2hk" and report.lang == "zh-HK"
+    hant = "".join(annotation.paragraph_texts(conversion.convert_file(SEED)["zh-Hant"]))
     assert "平臺" in hant
 
 
 def test_a_report_without_the_setting_has_no_zh_hk_variant(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text("报告\n", encoding="utf-8")
     assert load_settings(tmp_path / "r.txt").zh_hk is False
-    variants = pipeline.convert_text(SEED.read_text(encoding="utf-8"), "r.txt", Settings(slug="r"))
+    variants = conversion.convert_text(SEED.read_text(encoding="utf-8"), "r.txt", Settings(slug="r"))
     assert set(variants) == {"zh-Hans", "zh-Hant"}
-    assert set(pipeline.review_lists(variants)) == {"zh-Hant"}
+    assert set(review_files.review_lists(variants)) == {"zh-Hant"}
 
 
 def test_zh_hk_needs_a_simplified_source() -> None:
     text = "關於發展的報告\n\n一、總體情況\n\n幹部瞭解情況。\n"
     with pytest.raises(ReportError) as caught:
-        pipeline.convert_text(text, "seeds/t.txt", Settings(slug="t", zh_hk=True))
+        conversion.convert_text(text, "seeds/t.txt", Settings(slug="t", zh_hk=True))
     assert caught.value.path == "seeds/t.yml"
 
 

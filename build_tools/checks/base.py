@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import pipeline
+from ..built import Built
 from ..model import Report
 from ..translations.english import LANG as ENGLISH
 
@@ -27,7 +28,7 @@ class Context:
     folders: dict[str, Path] = field(default_factory=dict)  # variant -> its folder in site/
 
     @cached_property
-    def built(self) -> pipeline.Built:
+    def built(self) -> Built:
         """Every report in every variant, as the build made them (from the conversion cache)."""
         return pipeline.build(self.root, write=False, keep_going=True)
 
@@ -38,7 +39,7 @@ class Context:
     def reports(self, lang: str) -> list[Report]:
         """The reports of a variant; for English, the reports with a translation, in English."""
         if lang == ENGLISH:
-            return [e.report for e in self.built.english.englishes] if self.built.english else []
+            return self.built.english.reports if self.built.english else []
         return self.built.reports[lang]
 
     def has_pdf(self, lang: str, report: Report) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import warnings as notices
+from .. import notices
 from .base import Context, Result
 
 REVIEW = "build/review"

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .. import pipeline
-from ..cache import ConversionCache
+from ..annotation import report_glossary
+from ..cache import CACHE, ConversionCache
+from ..conversion import convert_file
 from ..errors import ReportError
 from ..glossary import Glossary
 from ..model import Report
@@ -38,17 +39,17 @@ class Catalogue:
 def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
     """The named reports (seeds/NAME.txt, or a slug), or every report with a catalogue."""
     root = root.resolve()
-    store = ConversionCache(root / pipeline.CACHE)
+    store = ConversionCache(root / CACHE)
     seeds = sorted((root / "seeds").glob("*.txt"))
     found: list[Catalogue] = []
     for seed in seeds:
-        report = pipeline.convert_file(seed, root, store)["zh-Hans"]
+        report = convert_file(seed, root, store)["zh-Hans"]
         path = catalogue.catalogue_path(root, report.slug)
         if names is None and not path.is_file():
             continue
         if names is not None and not {seed.stem, report.slug, str(seed.relative_to(root))} & set(names):
             continue
-        gloss = pipeline.report_glossary(root, seed)
+        gloss = report_glossary(root, seed)
         found.append(Catalogue(report, str(seed.relative_to(root)), path, str(path.relative_to(root)), gloss))
     store.commit()
     missing = set(names or ()) - {n for c in found for n in (c.report.slug, Path(c.seed).stem, c.seed)}

@@ -25,6 +25,11 @@ class Layer:
     nav: list[Any]
     review: dict[str, str]  # build/review/ file -> text
 
+    @property
+    def reports(self) -> list[Report]:
+        """The reports in English, in the home page's order."""
+        return [e.report for e in self.englishes]
+
     def note(self, report: Report, ui: dict[str, Any]) -> str:
         """The English status line of a report's index page in a Chinese variant ("" without a catalogue)."""
         e = next((e for e in self.englishes if e.report.slug == report.slug), None)
