@@ -116,9 +116,9 @@ def test_without_site_yml_the_tool_default_identity(tmp_path: Path) -> None:
 
 def test_the_english_site_takes_a_texts_en_else_the_chinese_as_written(tmp_path: Path) -> None:
     (tmp_path / "site.yml").write_text("name: {zh-Hans: 某某文库, en: Some City Reports}\nintro: 某某简介。\n", "utf-8")
-    words = pipeline.site_words(tmp_path)
+    words = pages.site_words(tmp_path)
     assert words["en"]["name"] == "Some City Reports" and words["en"]["intro"] == "某某简介。"
-    english = identity.fill(pipeline.ui("en"), words["en"])
+    english = identity.fill(pages.ui("en"), words["en"])
     assert english["site_name"] == "Some City Reports" and english["home_intro"].startswith("某某简介。 The reports")
     assert english["reader"]["translation"] == "Some City Reports, Trans.; unofficial translation of {original}"
 
