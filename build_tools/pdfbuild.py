@@ -8,7 +8,9 @@ build empties site/. Where each variant's site lives is read from its MkDocs con
 from __future__ import annotations
 
 import os
+import zlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +68,44 @@ def render_pdf(html: str, target: Path, identifier: str) -> None:
     """A print document through WeasyPrint into target."""
     import weasyprint  # here, so that the converter and the hook never load Pango
 
+    fonts, stylesheet = _renderer(os.getpid())
     document = weasyprint.HTML(string=html, base_url=str(target.parent))
-    stylesheet = weasyprint.CSS(filename=str(STYLESHEET))
     # Fonts are subset (WeasyPrint's default); tags give screen readers the structure and order.
-    document.write_pdf(target, stylesheets=[stylesheet], pdf_identifier=identifier.encode(), pdf_tags=True)
+    document.write_pdf(
+        target,
+        stylesheets=[stylesheet],
+        font_config=fonts,
+        finisher=compress_streams_once,
+        pdf_identifier=identifier.encode(),
+        pdf_tags=True,
+    )
+
+
+@cache
+def _renderer(process: int) -> tuple[Any, Any]:
+    """One font configuration and one parsed print stylesheet per process (a worker keeps them for
+    every PDF it renders: fontconfig's and Pango's caches stay warm); per process id, so that a
+    forked worker never shares its parent's."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return fonts, weasyprint.CSS(filename=str(STYLESHEET), font_config=fonts)
+
+
+def compress_streams_once(_document: Any, written: Any, level: int = 9) -> None:
+    """WeasyPrint's finisher: every stream compressed now, once. pydyf compresses each stream
+    when it serialises it, and with an /ID it serialises the whole file twice (the ID's hash),
+    so every stream was compressed twice. The bytes are pydyf's own (its /Filter, then /Length)."""
+    import pydyf
+
+    for stream in written.objects:
+        if isinstance(stream, pydyf.Stream) and stream.compress and "Filter" not in stream.extra:
+            squeeze = zlib.compressobj(level=level)
+            raw = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)  # as pydyf joins them
+            stream.stream = [squeeze.compress(raw) + squeeze.flush()]
+            stream.compress = False
+            stream.extra["Filter"] = "/FlateDecode"
 
 
 def variant_site(root: Path, lang: str) -> Site:

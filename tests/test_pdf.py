@@ -310,6 +310,47 @@ def test_hostile_text_prints_literally(tmp_path: Path) -> None:
         assert literal in text
 
 
+def _small_document() -> str:
+    from build_tools.pdfbuild import print_document
+
+    report = convert_text("某某情况报告\n\n一、总体情况\n\n推进工作落实。\n", "s.txt", Settings(slug="s"))["zh-Hans"]
+    return print_document(report, {**_ui(), "site_name": "库"})
+
+
+def test_streams_compressed_once_are_the_bytes_pydyf_writes(tmp_path: Path) -> None:
+    """At pydyf's level the finisher changes no byte: it only spares the second compression."""
+    import weasyprint
+
+    from build_tools.pdfbuild import STYLESHEET, compress_streams_once
+
+    def write(**options: object) -> bytes:
+        document = weasyprint.HTML(string=_small_document(), base_url=str(tmp_path))
+        css = weasyprint.CSS(filename=str(STYLESHEET))
+        return document.write_pdf(stylesheets=[css], pdf_identifier=b"s", pdf_tags=True, **options)
+
+    assert write(finisher=functools.partial(compress_streams_once, level=9)) == write()
+
+
+def test_a_worker_renders_the_same_bytes_whatever_came_before(tmp_path: Path, reports: dict[str, Report]) -> None:
+    """The font configuration and stylesheet a process keeps carry nothing from one PDF to the next:
+    a document rendered after others is the one a fresh configuration renders."""
+    import weasyprint
+
+    from build_tools.pdfbuild import STYLESHEET, compress_streams_once, print_document, render_pdf
+
+    small, seed = _small_document(), print_document(reports["zh-Hant"], {**_ui(), "site_name": "库"})
+    render_pdf(small, tmp_path / "first.pdf", "s")
+    render_pdf(seed, tmp_path / "seed.pdf", "seed")  # another face (TC), many more characters
+    render_pdf(small, tmp_path / "again.pdf", "s")
+    fresh = weasyprint.HTML(string=small, base_url=str(tmp_path)).write_pdf(
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        finisher=compress_streams_once,
+        pdf_identifier=b"s",
+        pdf_tags=True,
+    )
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() == fresh
+
+
 def _ui() -> dict[str, str]:
     from build_tools.pages import ui
 
