@@ -39,6 +39,12 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+def demo_seeds(more: dict[str, str]) -> dict[str, str]:
+    """{file name: text} of seeds/: the demo report, its settings and glossary.yml, and `more`."""
+    names = (SEED.name, SEED.with_suffix(".yml").name, "glossary.yml")
+    return {name: (DEMO / name).read_text(encoding="utf-8") for name in names} | more
+
+
 def project(work: Path, seeds: dict[str, str] | None = None, translations: dict[str, str] | None = None) -> Path:
     """A scratch project in `work`: the tool (its MkDocs configs, theme overrides and build_tools,
     linked), seeds/ with the demo report (or the given {file name: text}) and translations/ with the

@@ -56,15 +56,9 @@ def partial_catalogue() -> str:
 @pytest.fixture(scope="session")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """site/ of the two reports, built as `make site` builds it (no PDFs)."""
-    from conftest import SEED, build_project
+    from conftest import SEED, build_project, demo_seeds
 
-    text = SEED.read_text(encoding="utf-8")
-    seeds = {
-        SEED.name: text,
-        SEED.with_suffix(".yml").name: SEED.with_suffix(".yml").read_text(encoding="utf-8"),
-        "glossary.yml": (SEED.parent / "glossary.yml").read_text(encoding="utf-8"),
-        f"{OTHER}.txt": text,
-    }
+    seeds = demo_seeds({f"{OTHER}.txt": SEED.read_text(encoding="utf-8")})
     return build_project(tmp_path_factory.mktemp("english"), seeds, translations={PO: partial_catalogue()})
 
 

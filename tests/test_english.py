@@ -167,6 +167,17 @@ def _project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _translate_all(root: Path) -> Path:
+    """The demo's catalogue made and every unit given a stand-in English: a complete translation."""
+    _cli(root, "translations", "update", SLUG)
+    path = root / "translations" / "en" / f"{SLUG}.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = entry.msgstr or f"English of {entry.msgctxt}."
+    po.save(str(path))
+    return path
+
+
 def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     run = subprocess.run(
         [sys.executable, "-m", "build_tools", *args, "--root", str(root)], capture_output=True, text=True, cwd=ROOT
@@ -179,12 +190,7 @@ def test_a_source_edit_makes_exactly_one_unit_fuzzy_and_its_page_shows_it(tmp_pa
     """Fully translated, the report gets an English PDF; one sentence of the source edited, `translations
     update` makes exactly that unit fuzzy, the English page marks it and the PDF link goes."""
     root = _project(tmp_path)
-    _cli(root, "translations", "update", SLUG)
-    path = root / "translations" / "en" / f"{SLUG}.po"
-    po = polib.pofile(str(path))
-    for entry in po:
-        entry.msgstr = entry.msgstr or f"English of {entry.msgctxt}."
-    po.save(str(path))
+    path = _translate_all(root)
     _cli(root, "convert")
     index = root / "docs" / "en" / SLUG / "index.md"
     assert f"{SLUG}.en.pdf" in index.read_text(encoding="utf-8")
@@ -205,12 +211,7 @@ def test_a_source_edit_makes_exactly_one_unit_fuzzy_and_its_page_shows_it(tmp_pa
 
 def test_the_english_pdf_is_made_for_a_complete_translation_and_says_it_is_unofficial(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    _cli(root, "translations", "update", SLUG)
-    path = root / "translations" / "en" / f"{SLUG}.po"
-    po = polib.pofile(str(path))
-    for entry in po:
-        entry.msgstr = entry.msgstr or f"English of {entry.msgctxt}."
-    po.save(str(path))
+    _translate_all(root)
     for name in ("mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml"):
         shutil.copy(ROOT / name, root / name)
     written = _cli(root, "pdf").stdout

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SEED, build_project
+from conftest import SEED, build_project, demo_seeds
 from test_crawl import ROOT_URL, _broken, _parse
 from test_site import _hits, _search
 
@@ -23,13 +23,7 @@ OFF = "plain-copy"  # the same text without settings: no zh-HK variant
 @pytest.fixture(scope="module")
 def mixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two reports, one with zh-HK and one without, built as `make site` builds (no PDFs)."""
-    text = SEED.read_text(encoding="utf-8")
-    seeds = {
-        SEED.name: text,
-        SEED.with_suffix(".yml").name: SEED.with_suffix(".yml").read_text(encoding="utf-8"),
-        "glossary.yml": (SEED.parent / "glossary.yml").read_text(encoding="utf-8"),
-        f"{OFF}.txt": text,
-    }
+    seeds = demo_seeds({f"{OFF}.txt": SEED.read_text(encoding="utf-8")})
     return build_project(tmp_path_factory.mktemp("hk"), seeds)
 
 
