@@ -28,13 +28,18 @@ BAD_REPORTS := build/bad-reports.txt
 GOING := $(if $(filter-out 0,$(KEEP_GOING)),--keep-going)
 MKDOCS_BUILD = $(DATE_EPOCH) KEEP_GOING=$(if $(GOING),1,) $(BIN)/mkdocs build --strict --quiet
 
+# The PDFs missing from build/pdf/ are rendered while MkDocs builds the sites (MkDocs keeps one
+# core busy, the PDF workers the others); `pdf` then puts them into site/, which MkDocs empties.
+# An interrupted or failed MkDocs build stops the renderer too.
 site: $(VENV)/.site-installed
 	@rm -f $(BAD_REPORTS)
 	$(BIN)/python -m build_tools convert$(if $(GOING), --keep-going --failed-list $(BAD_REPORTS) || test -s $(BAD_REPORTS))
-	$(MKDOCS_BUILD) -f mkdocs.yml
-	$(MKDOCS_BUILD) -f mkdocs.zh-Hant.yml
-	$(MKDOCS_BUILD) -f mkdocs.zh-HK.yml
-	$(MKDOCS_BUILD) -f mkdocs.en.yml
+	$(BIN)/python -m build_tools pdf --render-only $(GOING) & renderer=$$!; \
+	trap 'kill $$renderer 2>/dev/null' INT TERM; \
+	{ $(MKDOCS_BUILD) -f mkdocs.yml && $(MKDOCS_BUILD) -f mkdocs.zh-Hant.yml \
+	  && $(MKDOCS_BUILD) -f mkdocs.zh-HK.yml && $(MKDOCS_BUILD) -f mkdocs.en.yml; } \
+	  || { kill $$renderer 2>/dev/null; wait $$renderer; exit 1; }; \
+	wait $$renderer
 	$(BIN)/python -m build_tools pdf $(GOING)
 	SITE_BUDGET=$(SITE_BUDGET) $(BIN)/python -m build_tools size
 	@echo "site/ built: zh-Hans at site/, zh-Hant at site/zh-Hant/, zh-HK at site/zh-HK/, English at site/en/ (with PDFs)"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -65,13 +67,28 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from .pdfbuild import build_pdfs  # WeasyPrint loads Pango: only for this command
+    from . import pdfcache
+    from .pdfbuild import build_pdfs, render_pdfs  # WeasyPrint loads Pango: only for this command
 
+    if args.render_only:
+        signal.signal(signal.SIGTERM, _stop_workers)  # make stops it so when a MkDocs build fails
+        jobs = render_pdfs(Path(args.root), args.workers, keep_going=args.keep_going)
+        for job in jobs:
+            print(f"rendered {job.target} into {pdfcache.FOLDER}/")
+        print(f"PDFs: {len(jobs)} rendered into {pdfcache.FOLDER}/, the others there already")
+        return 0
     done = build_pdfs(Path(args.root), args.workers, keep_going=args.keep_going)
     for path in done.rendered:
         print(f"rendered {path} ({path.stat().st_size // 1024} KiB)")
-    print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} unchanged (copied from the cache)")
+    print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} copied from the cache ({pdfcache.FOLDER}/)")
     return 0
+
+
+def _stop_workers(signum: int, _frame: object) -> None:
+    """Stopped from outside: the worker processes go too (they would render on, orphaned)."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    os._exit(128 + signum)
 
 
 def _size(args: argparse.Namespace) -> int:
@@ -169,6 +186,11 @@ def _parser() -> argparse.ArgumentParser:
     pdfs.add_argument("--root", default=".", help="project folder holding seeds/ and the mkdocs*.yml (default: .)")
     pdfs.add_argument("--keep-going", action="store_true", help="leave bad reports out (as convert --keep-going)")
     pdfs.add_argument("--workers", type=int, help="processes that render PDFs (default: one per core)")
+    pdfs.add_argument(
+        "--render-only",
+        action="store_true",
+        help="render what build/pdf/ lacks and leave site/ alone (make site runs it beside mkdocs)",
+    )
     pdfs.set_defaults(run=_pdf)
     size = commands.add_parser("size", help="print the size of site/ and its parts; exit 1 when over the budget")
     size.add_argument("--root", default=".", help="project folder holding site/ (default: .)")

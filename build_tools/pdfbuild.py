@@ -1,8 +1,9 @@
 """Writing the PDFs: each report's print HTML (pdf.py) through WeasyPrint, into the built site,
 through the cache of unchanged PDFs (pdfcache.py).
 
-The only module that imports weasyprint. Runs after the MkDocs builds, because the zh-Hans
-build empties site/. Where each variant's site lives is read from its MkDocs config.
+The only module that imports weasyprint. Places the PDFs after the MkDocs builds, because the
+zh-Hans build empties site/; renders them into the cache meanwhile (render_pdfs). Where each
+variant's site lives is read from its MkDocs config.
 """
 
 from __future__ import annotations
@@ -35,6 +36,17 @@ def build_pdfs(root: Path, workers: int | None = None, keep_going: bool = False)
     """Every report in every variant as site/…/<slug>/<slug>.<lang>.pdf (in English: the complete
     translations): copied from build/pdf/ when nothing it depends on changed, else rendered in
     worker processes (pdfcache). keep_going: bad reports are left out (`make site KEEP_GOING=1`)."""
+    return pdfcache.publish(root, pdf_jobs(root, keep_going), render_pdf, workers)
+
+
+def render_pdfs(root: Path, workers: int | None = None, keep_going: bool = False) -> list[pdfcache.Job]:
+    """Render into build/pdf/ the PDFs it lacks, without touching site/ (so while MkDocs builds
+    it); build_pdfs then only places them. Returns the jobs rendered."""
+    return list(pdfcache.fill(root, pdf_jobs(root, keep_going), render_pdf, workers).values())
+
+
+def pdf_jobs(root: Path, keep_going: bool = False) -> list[pdfcache.Job]:
+    """Each report's print document in each variant and where its PDF goes in the site."""
     reports = pipeline.site_reports(root, keep_going)
     texts = pages.site_words(root)
     jobs = []
@@ -47,7 +59,7 @@ def build_pdfs(root: Path, workers: int | None = None, keep_going: bool = False)
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
             document = print_document(report, words, url)
             jobs.append(pdfcache.Job(document, report.slug, site.dir / render.pdf_path(report)))
-    return pdfcache.publish(root, jobs, render_pdf, workers)
+    return jobs
 
 
 def print_document(report: Report, words: dict[str, Any], site_url: str | None = None) -> str:

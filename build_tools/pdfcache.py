@@ -58,10 +58,8 @@ def publish(root: Path, jobs: list[Job], render: Render, workers: int | None = N
     (in `workers` processes, default one per core) into the cache first. Entries no job used are
     removed, so the cache holds one PDF per report and variant."""
     folder = root / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     keyed = [(job, folder / f"{job.key}.pdf") for job in jobs]
-    missing = {cached: job for job, cached in keyed if not cached.is_file()}
-    _render_all(missing, render, workers or os.cpu_count() or 1)
+    missing = fill(root, jobs, render, workers)
     for job, cached in keyed:
         _place(cached, job.target)
     used = {cached.name for _, cached in keyed}
@@ -70,6 +68,17 @@ def publish(root: Path, jobs: list[Job], render: Render, workers: int | None = N
             entry.unlink()
     rendered = [job.target for job in missing.values()]
     return Outcome(rendered, [job.target for job, cached in keyed if cached not in missing])
+
+
+def fill(root: Path, jobs: list[Job], render: Render, workers: int | None = None) -> dict[Path, Job]:
+    """Render into the cache every job whose key is not there (`workers` processes, default one
+    per core), touching nothing else: `make site` runs this beside the MkDocs builds, which empty
+    site/. Returns the cache files rendered, with their jobs."""
+    folder = root / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    missing = {cached: job for job in jobs if not (cached := folder / f"{job.key}.pdf").is_file()}
+    _render_all(missing, render, workers or os.cpu_count() or 1)
+    return missing
 
 
 def _render_all(missing: dict[Path, Job], render: Render, workers: int) -> None:

@@ -14,10 +14,10 @@ from bench.synth import Base, variant
 from build_tools import pdfcache, sitesize
 
 
-def _pdf_step(work: Path) -> list[str]:
+def _pdf_step(work: Path, *options: str) -> list[str]:
     """`python -m build_tools pdf` as `make site` runs it; the PDFs it rendered."""
     run = subprocess.run(
-        [sys.executable, "-m", "build_tools", "pdf", "--root", str(work)], capture_output=True, text=True
+        [sys.executable, "-m", "build_tools", "pdf", *options, "--root", str(work)], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
     return sorted(Path(line.split()[1]).name for line in run.stdout.splitlines() if line.startswith("rendered "))
@@ -34,6 +34,19 @@ def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pdfcache")
     build_project(work, seeds)  # convert and the MkDocs builds; the PDFs below
     return work
+
+
+def test_pdfs_rendered_while_mkdocs_builds_are_then_placed_without_rendering_again(tmp_path: Path) -> None:
+    """`make site` renders into build/pdf/ beside the MkDocs builds (which empty site/), then places."""
+    work = tmp_path
+    build_project(work, {"r.txt": SEED.read_text(encoding="utf-8")})
+    assert _pdf_step(work, "--render-only") == ["r.zh-Hans.pdf", "r.zh-Hant.pdf"]
+    assert _pdfs(work / "site") == {}  # site/ left alone
+    cached = {p.name: p.read_bytes() for p in (work / pdfcache.FOLDER).glob("*.pdf")}
+    assert len(cached) == 2
+    assert _pdf_step(work) == []
+    assert sorted(_pdfs(work / "site").values()) == sorted(cached.values())
+    assert sorted(_pdfs(work / "site")) == ["r/r.zh-Hans.pdf", "zh-Hant/r/r.zh-Hant.pdf"]
 
 
 def test_second_build_renders_no_pdf_and_an_edit_renders_only_its_own(small_library: Path) -> None:
