@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib import import_module
 from itertools import pairwise
@@ -79,21 +80,24 @@ def _measure(work: Path, n: int) -> dict[str, Any]:
     run: dict[str, Any] = {"n": n, "chars": chars, "date": datetime.now(UTC).isoformat(timespec="seconds")}
     run["load_before"] = round(os.getloadavg()[0], 2)  # other work on the machine skews the times
     convert_s, _, convert_cpu = timed_cpu([sys.executable, "-m", "build_tools", "convert", "--root", str(work)], work)
-    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
-    pdf_s, pdf_rss, pdf_cpu = timed_cpu([*_PDF, str(work)], work)  # cold: every PDF rendered, in workers
-    # CPU seconds: on a shared machine wall time measures the other work too; the PDF step's
-    # CPU seconds over the cores is its wall time on a machine of its own
-    run["site_cpu_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu, 1)
+    steps = sites_and_pdfs(work)  # cold: every PDF rendered, in workers, beside the MkDocs builds
+    builds, pdf_cpu = steps["builds"], steps["pdf_cpu"]
+    build_cpu = sum(c for _, _, c in builds)
+    # CPU seconds: on a shared machine wall time measures the other work too. On a machine of its
+    # own the MkDocs builds (one process) and the PDF workers share the cores: the middle phase
+    # lasts their CPU seconds over the cores, and never less than the builds' own
+    cores = os.cpu_count() or 1
+    run["site_cpu_s"] = round(convert_cpu + build_cpu + pdf_cpu, 1)
     run["pdf_cpu_s"] = round(pdf_cpu, 1)
-    run["site_idle_estimate_s"] = round(convert_cpu + sum(c for _, _, c in builds) + pdf_cpu / (os.cpu_count() or 1))
+    run["site_idle_estimate_s"] = round(convert_cpu + max(build_cpu, (build_cpu + pdf_cpu) / cores))
     run["convert_cli_s"] = round(convert_s, 2)
     run["build_s"] = round(sum(s for s, _, _ in builds), 2)
     run["build_s_per_report"] = round(run["build_s"] / n, 3)
-    run["pdf_cold_s"] = round(pdf_s, 2)
-    run["pdf_s_per_report"] = round(pdf_s / n, 3)
-    run["site_total_s"] = round(convert_s + run["build_s"] + pdf_s, 2)
+    run["pdf_cold_s"] = round(steps["pdf_s"], 2)
+    run["pdf_s_per_report"] = round(steps["pdf_s"] / n, 3)
+    run["site_total_s"] = round(convert_s + steps["wall_s"], 2)
     run["peak_rss_mb"] = round(max(rss for _, rss, _ in builds), 1)
-    run["pdf_peak_rss_mb"] = round(pdf_rss, 1)
+    run["pdf_peak_rss_mb"] = round(steps["pdf_rss"], 1)
     run.update(weights(work / "site"))
     run.update(library_bytes(work / "site", n))
     if "throughput" in os.environ.get("BENCH_SKIP", ""):  # the paired OpenCC rounds: minutes at N = 1000
@@ -258,21 +262,45 @@ def _cpu(run: Callable[[], object], count: int, before: Callable[[], object] | N
 
 
 def rebuild_after_edit(work: Path) -> dict[str, Any]:
-    """After reconvert_one's edit and `convert`: the MkDocs builds and the PDF step, as `make site`
+    """After reconvert_one's edit and `convert`: the MkDocs builds and the PDFs, as `make site`
     runs them; how many PDFs were rendered (the edited report's, in each of its variants)."""
-    builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
-    start, cpu = time.perf_counter(), os.times()
-    out = subprocess.run([*_PDF, str(work)], cwd=work, capture_output=True, text=True, check=True)
-    pdf_s = time.perf_counter() - start
-    pdf_cpu = os.times().children_user + os.times().children_system - cpu.children_user - cpu.children_system
-    rendered = re.search(r"PDFs: (\d+) rendered, (\d+) copied from the cache", out.stdout)
+    steps = sites_and_pdfs(work)
+    builds = steps["builds"]
+    rendered = re.search(r"PDFs: (\d+) rendered into", steps["render_out"])
+    unchanged = re.search(r"(\d+) copied from the cache", steps["place_out"])
     return {
         "edit_build_s": round(sum(s for s, _, _ in builds), 2),
         "edit_build_cpu_s": round(sum(c for _, _, c in builds), 1),
-        "edit_pdf_s": round(pdf_s, 2),
-        "edit_pdf_cpu_s": round(pdf_cpu, 1),
+        "edit_pdf_s": round(steps["pdf_s"], 2),
+        "edit_pdf_cpu_s": round(steps["pdf_cpu"], 1),
         "edit_pdfs_rendered": int(rendered[1]) if rendered else None,
-        "edit_pdfs_unchanged": int(rendered[2]) if rendered else None,
+        "edit_pdfs_unchanged": int(unchanged[1]) - int(rendered[1]) if rendered and unchanged else None,
+    }
+
+
+def sites_and_pdfs(work: Path) -> dict[str, Any]:
+    """What `make site` runs after `convert`: `pdf --render-only` started, the MkDocs builds one
+    after the other meanwhile, then `pdf`, which puts the PDFs into site/. The PDFs' wall time
+    is the renderer's (from its start: mostly beside the builds) plus the placing step's."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as output:  # not a pipe: 2,000 lines would fill it unread
+        command = [*_PDF, str(work), "--render-only"]
+        renderer = subprocess.Popen(command, cwd=work, env=_ENV, stdout=output, stderr=subprocess.STDOUT)
+        with ThreadPoolExecutor(1) as waiter:  # waited for as it ends: its own wall time
+            rendered = waiter.submit(_waited, renderer, start, command)
+            builds = [timed_cpu([*_MKDOCS, "-f", config], work) for config in CONFIGS]
+            render_s, render_rss, render_cpu = rendered.result()
+        output.seek(0)
+        render_out = output.read().decode(errors="replace")
+    place_s, _, place_cpu, place_out = timed_run([*_PDF, str(work)], work)
+    return {
+        "builds": builds,
+        "pdf_s": render_s + place_s,
+        "pdf_cpu": render_cpu + place_cpu,
+        "pdf_rss": render_rss,
+        "wall_s": time.perf_counter() - start,
+        "render_out": render_out,
+        "place_out": place_out,
     }
 
 
@@ -388,15 +416,29 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
 def timed_cpu(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     """timed(), and the CPU seconds (user and system) of the process and its waited-for children
     (the PDF step's workers): what the step costs on a machine where it has the cores to itself."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    seconds, rss, cpu, _ = timed_run(cmd, cwd)
+    return seconds, rss, cpu
+
+
+def timed_run(cmd: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """timed_cpu(), and what the command printed."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = proc.stdout.read() if proc.stdout else b""
+    return (*_waited(proc, start, cmd, output), output.decode(errors="replace"))
+
+
+def _waited(
+    proc: subprocess.Popen[bytes], start: float, cmd: list[str], output: bytes = b""
+) -> tuple[float, float, float]:
+    """Wall seconds since start, peak RSS (MB) and CPU seconds of a finished child and its
+    waited-for children; a failed one stops the bench with its output."""
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{output.decode(errors='replace')[-3000:]}")
+        said = output.decode(errors="replace")[-3000:]
+        raise SystemExit(f"bench: {' '.join(cmd)} failed (exit status {proc.returncode}):\n{said}")
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # KiB on Linux
 
 
@@ -413,6 +455,7 @@ def machine() -> dict[str, Any]:
     }
 
 
+_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 _MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
 _PDF = [sys.executable, "-m", "build_tools", "pdf", "--root"]
 CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.zh-HK.yml", "mkdocs.en.yml")  # as `make site` runs them
@@ -426,6 +469,7 @@ def _project(work: Path) -> None:
     for name in ("overrides", "docs"):
         shutil.copytree(ROOT / name, work / name, ignore=ignore)
     os.symlink(ROOT / "build_tools", work / "build_tools")
+    (work / "translations").mkdir()  # none translated: the English site is its home page
 
 
 def _read(path: str) -> str:
