@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED, build_in, project
+from conftest import ROOT, SEED, build_in, project
 
 from build_tools import identity, pages, pdf, pipeline
 from build_tools.errors import ReportError
@@ -147,7 +147,8 @@ def test_a_local_build_says_so_and_links_to_the_preview(tmp_path: Path, monkeypa
             "name：文库\n",
             "site.yml:1: must be a mapping of field: value\n  hint: write one `field: value` a line with a",
         ),
-        ("colors: {primary: crimson}\n", "site.yml:1: colors: unknown primary colour 'crimson'"),
+        ("colors: {primary: crimson}\n", "site.yml:1: colors: primary 'crimson' is not one of the site's colours"),
+        ("colors: {accent: yellow}\n", "site.yml:1: colors: accent 'yellow' is not one of the site's colours"),
         ("url: reports.example.gov.cn\n", "site.yml:1: not an http(s) address: 'reports.example.gov.cn'"),
         ("name: [文库]\n", "site.yml:1: name must be a text or a mapping of variant: text"),
         ("logo: seeds/none.png\n", "site.yml: logo 'seeds/none.png' is not an image file in the project"),
@@ -159,3 +160,39 @@ def test_mistakes_in_site_yml_name_the_line(tmp_path: Path, text: str, expected:
         identity.load(tmp_path)
     assert str(caught.value).startswith(expected), str(caught.value)
     assert caught.value.hint
+
+
+def _contrast_on_white(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * red + 0.7152 * green + 0.0722 * blue + 0.05)
+
+
+def _palette(css: str, kind: str) -> dict[str, str]:
+    """colour name -> the --md-<kind>-fg-color a stylesheet gives it (6-digit hex)."""
+    found = {}
+    for name, body in re.findall(rf'\[data-md-color-{kind}="?([\w-]+)"?\]\s*\{{([^}}]*)\}}', css):
+        value = re.search(rf"--md-{kind}-fg-color:\s*(#[0-9a-fA-F]{{3,6}})\s*[;}}]", body + ";")
+        if value:
+            hex_ = value[1]
+            found[name] = hex_ if len(hex_) == 7 else "#" + "".join(c * 2 for c in hex_[1:])
+    return found
+
+
+@pytest.mark.parametrize("kind", ["primary", "accent"])
+def test_every_colour_site_yml_may_name_is_dark_enough_for_text(kind: str) -> None:
+    """Links, buttons and the header use these colours as text on white and under white text:
+    Material's shade, or the darker one report.css gives, passes WCAG AA (4.5:1) for each."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    materials = _palette("".join(p.read_text(encoding="utf-8") for p in theme.glob("palette.*.min.css")), kind)
+    ours = _palette((ROOT / "overrides/assets/stylesheets/report.css").read_text(encoding="utf-8"), kind)
+    assert ours, "report.css gives no colours"
+    effective = {name: ours.get(name) or materials.get(name) for name in identity.COLORS}
+    assert all(effective.values()), [name for name, colour in effective.items() if not colour]
+    low = {name: round(_contrast_on_white(c), 2) for name, c in effective.items() if _contrast_on_white(c) < 4.5}
+    assert not low, low
