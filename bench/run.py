@@ -267,7 +267,7 @@ def rebuild_after_edit(work: Path) -> dict[str, Any]:
     steps = sites_and_pdfs(work)
     builds = steps["builds"]
     rendered = re.search(r"PDFs: (\d+) rendered into", steps["render_out"])
-    unchanged = re.search(r"(\d+) copied from the cache", steps["place_out"])
+    unchanged = re.search(r"(\d+) copied from build/pdf/", steps["place_out"])
     return {
         "edit_build_s": round(sum(s for s, _, _ in builds), 2),
         "edit_build_cpu_s": round(sum(c for _, _, c in builds), 1),

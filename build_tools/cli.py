@@ -80,7 +80,8 @@ def _pdf(args: argparse.Namespace) -> int:
     done = build_pdfs(Path(args.root), args.workers, keep_going=args.keep_going)
     for path in done.rendered:
         print(f"rendered {path} ({path.stat().st_size // 1024} KiB)")
-    print(f"PDFs: {len(done.rendered)} rendered, {len(done.reused)} copied from the cache ({pdfcache.FOLDER}/)")
+    copied, rendered = len(done.reused), len(done.rendered)
+    print(f"PDFs: {copied + rendered} in the site, {copied} copied from {pdfcache.FOLDER}/, {rendered} rendered now")
     return 0
 
 
