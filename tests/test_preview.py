@@ -3,6 +3,7 @@ the path of the address it was built for, every variant, the PDFs, 404.html for 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import signal
 import subprocess
@@ -56,7 +57,11 @@ def test_make_preview_prints_the_address_and_serves_the_built_path(built_site: P
     root = built_site.parent
     port = preview.free_port()
     command = [sys.executable, "-m", "build_tools", "preview", "--port", str(port), "--root", str(root)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Ctrl+C as in a terminal, even when the tests run in the background (where SIGINT is ignored)
+    interruptible = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=interruptible
+    )
     try:
         first = server.stdout.readline()
         assert first == f"site/ at http://localhost:{port}/gov-reports/ (Ctrl+C stops it)\n"
