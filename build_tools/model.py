@@ -192,3 +192,16 @@ class Report:
     front: tuple[FrontLine, ...] = ()  # subtitle, speaker … between the title and the body
     title_lines: tuple[int, ...] = ()  # the source lines of the title (two when it was wrapped)
     warnings: tuple[Notice, ...] = ()
+
+
+def is_note_entry(paragraph_id: str) -> bool:
+    """An entry of a note list: ids note-N in the body, <annex>-note-N in an attachment."""
+    return paragraph_id.startswith("note-") or "-note-" in paragraph_id
+
+
+def section_paragraphs(section: Section) -> list[Paragraph]:
+    """The section's paragraphs and its sub-sections', in order."""
+    out = [b for b in section.blocks if isinstance(b, Paragraph)]
+    for child in section.children:
+        out += section_paragraphs(child)
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Block, Paragraph, Report, Section
+from .model import Block, Paragraph, Report, Section, is_note_entry, section_paragraphs
 
 
 def outline(report: Report) -> dict[str, Any]:
@@ -58,21 +58,14 @@ def _notes(report: Report) -> list[dict[str, Any]]:
                 refs.setdefault(link.target, []).append(link.id)
     for s in report.sections:
         if s.kind == "notes":
-            entries += [p for p in _all(s) if p.id.startswith("note-") or "-note-" in p.id]
+            entries += [p for p in section_paragraphs(s) if is_note_entry(p.id)]
     return [{"id": p.id, "line": p.line, "text": p.text, "refs": refs.get(p.id, [])} for p in entries]
 
 
 def paragraphs(report: Report) -> list[Paragraph]:
     out = [b for b in report.preamble if isinstance(b, Paragraph)]
     for s in report.sections:
-        out += _all(s)
-    return out
-
-
-def _all(s: Section) -> list[Paragraph]:
-    out = [b for b in s.blocks if isinstance(b, Paragraph)]
-    for c in s.children:
-        out += _all(c)
+        out += section_paragraphs(s)
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from . import webmeta
 from .glossary import one_line
 from .labels import section_label
-from .model import Block, NoteLink, Paragraph, Report, Section, Table, Term
+from .model import Block, NoteLink, Paragraph, Report, Section, Table, Term, is_note_entry
 
 # Exactly the characters Python-Markdown accepts after a backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -209,6 +209,11 @@ def _block(block: Block, base: str = "", slug: str = "") -> str:
 
 
 def _paragraph(p: Paragraph, base: str = "", slug: str = "") -> str:
+    kind = "para note" if is_note_entry(p.id) else "para"  # an entry of a note list
+    return f'<p id="{p.id}" class="{kind}">{inline_html(p, base, slug)}</p>'
+
+
+def inline_html(p: Paragraph, base: str = "", slug: str = "") -> str:
     """Escaped text with its inline marks: enumeration items, linked glossary terms, note links.
 
     `base` leads from the page's URL to the site root (pages are folders: use_directory_urls).
@@ -221,8 +226,7 @@ def _paragraph(p: Paragraph, base: str = "", slug: str = "") -> str:
         pieces += [html_text(p.text[at:start]), open_tag, html_text(p.text[start:end]), close_tag]
         at = end
     pieces.append(html_text(p.text[at:]))
-    kind = "para note" if "note-" in p.id else "para"  # an entry of a note list
-    return f'<p id="{p.id}" class="{kind}">{"".join(pieces)}</p>'
+    return "".join(pieces)
 
 
 def _note_link(link: NoteLink, report_root: str) -> str:

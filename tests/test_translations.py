@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -235,3 +236,15 @@ def test_front_lines_and_attachments_are_units_and_reach_the_english_page():
     page = report_pages(english(report, entries, [], "speech.po"), ui("en"))["speech/index.md"]
     assert '<p class="front-subtitle">Delivered on 26 January 2026</p>' in page
     assert '<p class="front-speaker" lang="zh-Hans">省长 某某</p>' in page  # still Chinese, and says so
+
+
+def test_an_untranslated_note_entry_shows_its_chinese_with_its_way_back_to_the_marker():
+    """A note list's entry is a paragraph of its own kind (`para note`); untranslated, the English
+    page shows the Chinese entry, still a note, with its link back into the English site."""
+    text = "某报告\n一、情况\n正文［1］。\n名词解释\n［1］“两新”：是指设备更新。\n"
+    report = parse_text(text, "notes.txt", Settings(slug="notes")).report
+    pages = report_pages(english(report, {}, [], "notes.po"), ui("en"))
+    page = next(text for path, text in pages.items() if 'id="note-1"' in text)
+    entry = re.search(r'<p id="note-1" class="para note tr-untranslated" lang="zh-Hans">.*?</p>', page)
+    assert entry and "“两新”：是指设备更新。" in entry[0]
+    assert 'href="../../notes/part-1/#ref-1"' in entry[0]  # the way back, within the English site

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..model import Block, NoteLink, Notice, Paragraph, Section
+from ..model import Block, NoteLink, Notice, Paragraph, Section, is_note_entry, section_paragraphs
 from .grammar import Grammar
 
 _Page = str  # the id of the top-level section a paragraph is on ("" for the report's index page)
@@ -57,9 +57,9 @@ def _entries(sections: tuple[Section, ...], g: Grammar) -> dict[int, tuple[_Page
     for s in sections:
         if s.kind != "notes":
             continue
-        for p in _paragraphs(s):
+        for p in section_paragraphs(s):
             m = g.note_entry.match(p.text)
-            if m and "note-" in p.id:
+            if m and is_note_entry(p.id):
                 found.setdefault(_number(m), (s.id, p.id))
     return found
 
@@ -67,13 +67,6 @@ def _entries(sections: tuple[Section, ...], g: Grammar) -> dict[int, tuple[_Page
 def _number(m: object) -> int:
     groups = [m[k] for k in ("n", "n2", "n3", "n4")]  # type: ignore[index]
     return int(next(v for v in groups if v))
-
-
-def _paragraphs(s: Section) -> list[Paragraph]:
-    out = [b for b in s.blocks if isinstance(b, Paragraph)]
-    for child in s.children:
-        out += _paragraphs(child)
-    return out
 
 
 def _map(s: Section, fn: Callable[[Paragraph], Paragraph]) -> Section:

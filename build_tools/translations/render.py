@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import render, webmeta
-from ..model import Block, FrontLine, Paragraph, Section, Table
+from ..model import Block, FrontLine, Paragraph, Section, Table, is_note_entry
 from .english import LANG, English
 from .status import FUZZY, TRANSLATED, UNTRANSLATED, Status
 from .units import cell_id, front_id
@@ -176,10 +176,10 @@ def _block(e: English, b: Block) -> str:
 def _paragraph(e: English, p: Paragraph) -> str:
     s = e.state(p.id)
     if s == UNTRANSLATED:  # the Chinese as the Chinese pages show it, with its 一是 marks
-        chinese = render._paragraph(replace(e.original_paragraph(p.id), terms=()))  # no glossary in English
-        plain = f'<p id="{p.id}" class="para">'
-        assert chinese.startswith(plain)
-        return f'<p id="{p.id}" class="para tr-untranslated" lang="zh-Hans">{_flag(s)}' + chinese[len(plain) :]
+        original = replace(e.original_paragraph(p.id), terms=())  # no glossary in English
+        chinese = render.inline_html(original, "../../", e.original.slug)  # notes link within the English site
+        kind = "para note" if is_note_entry(p.id) else "para"
+        return f'<p id="{p.id}" class="{kind} tr-untranslated" lang="zh-Hans">{_flag(s)}{chinese}</p>'
     anchors = "".join(f'<span class="item" id="{i.id}"></span>' for i in e.original_paragraph(p.id).items)
     flag = _flag(s) + " " if s == FUZZY else ""
     css = "para" if s == TRANSLATED else f"para tr-{s}"
