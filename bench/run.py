@@ -36,6 +36,7 @@ from build_tools.decode import decode
 from build_tools.foldmap import search_fold_map
 from build_tools.glossary import Glossary, link_report, terms_for
 from build_tools.model import Report, Settings
+from build_tools.render import ALL_SITES
 from build_tools.settings import load_settings
 from build_tools.variants import detect_script
 
@@ -313,7 +314,7 @@ def library_bytes(site: Path, n: int) -> dict[str, Any]:
     for path in site.rglob("*"):
         if path.is_file():
             rel = path.relative_to(site)
-            lang = rel.parts[0] if rel.parts[0] in sitesize.VARIANT_DIRS else "zh-Hans"
+            lang = rel.parts[0] if rel.parts[0] in ALL_SITES else "zh-Hans"  # the others inside its site
             part = {"HTML pages": "html", "search index": "search", "PDFs": "pdf"}.get(sitesize.part_of(rel), "fixed")
             key = "fixed" if part == "fixed" else f"{part}_{lang}"
             per[key] = per.get(key, 0) + path.stat().st_size

@@ -45,7 +45,6 @@ class Facets:
     year: str  # four digits, or UNDATED
     kind: str
     publisher: str  # an ASCII id made from the zh-Hans name
-    publisher_name: str  # zh-Hans
 
 
 @cache
@@ -101,7 +100,7 @@ def facets(hans: list[Report]) -> dict[str, Facets]:
     for name in names:
         base = collation.ascii_id(name)[:60].strip("-") or "unknown"
         ids[name] = _unique(base, set(ids.values()))
-    return {r.slug: Facets(year_of(r), kind_of(r), ids[publisher_of(r)], publisher_of(r)) for r in hans}
+    return {r.slug: Facets(year_of(r), kind_of(r), ids[publisher_of(r)]) for r in hans}
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -195,8 +194,13 @@ def kind_name(kind_id: str, lang: str) -> str:
     return next(k.names[_script(lang)] for k in kinds() if k.id == kind_id)
 
 
+def _facts(r: Report, f: Facets, lang: str, names: dict[str, str]) -> str:
+    """Publisher · kind · date, as a report's line in a list shows them."""
+    return " · ".join(x for x in (names[f.publisher], kind_name(f.kind, lang), r.date or "") if x)
+
+
 def _item(r: Report, f: Facets, lang: str, names: dict[str, str], base: str) -> str:
-    facts = " · ".join(x for x in (names[f.publisher], kind_name(f.kind, lang), r.date or "") if x)
+    facts = _facts(r, f, lang, names)
     return (
         f'<li><a href="{html_text(base + r.slug)}/">{html_text(r.title)}</a>'
         f'<span class="library-facts">{html_text(facts)}</span></li>'
@@ -319,8 +323,7 @@ def _filter_data(reports: list[Report], filed: dict[str, Facets], lang: str, nam
     rows = []
     for r in reports:
         f = filed[r.slug]
-        facts = " · ".join(x for x in (names[f.publisher], kind_name(f.kind, lang), r.date or "") if x)
-        rows.append([r.title, f"{r.slug}/", f.year, f.kind, f.publisher, facts])
+        rows.append([r.title, f"{r.slug}/", f.year, f.kind, f.publisher, _facts(r, f, lang, names)])
     return json.dumps({"reports": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -9,7 +9,6 @@ a bad report does not stop the preview: the good ones are built and the page sho
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 from typing import Any
@@ -84,9 +83,9 @@ def _identity(config: Any, root: Path, variant: str, words: dict[str, dict[str, 
     the site's address."""
     if not words:  # the preview's error page (serving.serve_site): site.yml itself may be wrong
         return identity.LOCAL_ROOT
-    # escaped as nav titles are (render.nav_title): the templates print both unescaped
-    config.site_name = html.escape(words[variant]["name"])
-    config.site_description = html.escape(words[variant]["description"])
+    # escaped as nav titles are: the templates print both unescaped
+    config.site_name = render.nav_title(words[variant]["name"])
+    config.site_description = render.nav_title(words[variant]["description"])
     found = identity.load(root)
     if found.colors:
         config.theme["palette"] = {**(config.theme["palette"] or {}), **found.colors}

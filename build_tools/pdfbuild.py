@@ -54,7 +54,7 @@ def pdf_jobs(root: Path, keep_going: bool = False) -> list[pdfcache.Job]:
         if not reports[lang]:  # zh-HK: no report switched it on; English: none is translated in full
             continue
         site = variant_site(root, lang)
-        words = identity.fill(pages.ui(lang), texts[lang])  # the site's name on the cover
+        words = pages.filled_ui(lang, texts)  # the site's name on the cover
         for report in reports[lang]:
             url = f"{site.url.rstrip('/')}/{report.slug}/" if site.url else None
             document = print_document(report, words, url)
@@ -69,7 +69,7 @@ def print_document(report: Report, words: dict[str, Any], site_url: str | None =
 
 def write_pdf(report: Report, target: Path, site_url: str | None = None) -> None:
     """Render one report to target, without the cache, with the tool's default identity."""
-    words = identity.fill(pages.ui(report.lang), pages.site_words(None)[report.lang])
+    words = pages.filled_ui(report.lang, pages.site_words(None))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".tmp-{target.name}")
     render_pdf(print_document(report, words, site_url), tmp, report.slug)

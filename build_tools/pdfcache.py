@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
@@ -37,7 +37,7 @@ class Job:
     identifier: str  # the PDF's /ID (the report's slug): part of what is written
     target: Path  # where the site wants it
 
-    @property
+    @cached_property  # a hash of the whole print document: publish and fill both ask
     def key(self) -> str:
         digest = hashlib.sha256(f"{dependencies()}\0{self.identifier}\0".encode())
         digest.update(self.html.encode("utf-8"))

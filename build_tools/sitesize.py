@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import ReportError
+from .render import ALL_SITES
 
 DEFAULT_BUDGET = "1GB"  # GitHub Pages' limit for a published site
-VARIANT_DIRS = ("zh-Hant", "zh-HK")  # the other variants' sites, inside the zh-Hans one
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
 
 
@@ -26,7 +26,7 @@ def parse_budget(text: str, where: str = "SITE_BUDGET") -> int:
 
 def part_of(rel: Path) -> str:
     """Which part of the site a file belongs to (its path relative to site/)."""
-    parts = rel.parts[1:] if rel.parts and rel.parts[0] in VARIANT_DIRS else rel.parts
+    parts = rel.parts[1:] if rel.parts and rel.parts[0] in ALL_SITES else rel.parts  # inside zh-Hans's site
     if rel.suffix == ".pdf":
         return "PDFs"
     if parts and parts[0] == "search":

@@ -102,6 +102,14 @@ def test_budget_sizes() -> None:
         sitesize.parse_budget("a lot")
 
 
+@pytest.mark.parametrize("variant", ["", "zh-Hant/", "zh-HK/", "en/"])
+def test_every_variants_search_index_and_assets_count_as_such(variant: str) -> None:
+    """The other variants' sites stand inside the zh-Hans one: their parts are counted as its are."""
+    assert sitesize.part_of(Path(f"{variant}search/index/manifest.json")) == "search index"
+    assert sitesize.part_of(Path(f"{variant}assets/x.css")).startswith("assets")
+    assert sitesize.part_of(Path(f"{variant}r/index.html")) == "HTML pages"
+
+
 def _env() -> dict[str, str]:
     import os
 

@@ -45,10 +45,8 @@ def _page(ctx: Context, lang: str, rel: str, have: dict[str, set[str]]) -> list[
     problems = []
     if canonical != [url]:
         problems.append(f"{url}: canonical {canonical}")
-    if alternates != expected(ctx, rel, have):
-        problems.append(
-            f"{url}: hreflang {sorted(alternates.items())} but the site has {sorted(expected(ctx, rel, have).items())}"
-        )
+    if alternates != (want := expected(ctx, rel, have)):
+        problems.append(f"{url}: hreflang {sorted(alternates.items())} but the site has {sorted(want.items())}")
     return problems
 
 
