@@ -408,15 +408,10 @@ def page_weight(page: Path, site: Path) -> int:
     return total
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process and its waited-for children."""
-    seconds, rss, _ = timed_cpu(cmd, cwd)
-    return seconds, rss
-
-
 def timed_cpu(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
-    """timed(), and the CPU seconds (user and system) of the process and its waited-for children
-    (the PDF step's workers): what the step costs on a machine where it has the cores to itself."""
+    """Wall seconds, peak RSS (MB) and CPU seconds (user and system) of one child process and its
+    waited-for children (the PDF step's workers): CPU seconds are what the step costs on a machine
+    where it has the cores to itself."""
     seconds, rss, cpu, _ = timed_run(cmd, cwd)
     return seconds, rss, cpu
 

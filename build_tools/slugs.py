@@ -19,6 +19,7 @@ from typing import Any
 
 from .collation import plain_pinyin
 from .model import Report
+from .parse.header import iso_date
 
 MAX_WORDS = 7
 SHORT = 4  # longer words are cut into dictionary words (_short_words)
@@ -40,7 +41,7 @@ def _occasion(report: Report) -> str | None:
     for f in report.front:
         m = _DATE.search(f.text)
         if m and f.kind == "subtitle":
-            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+            return iso_date(m[0])
     return None
 
 

@@ -232,12 +232,11 @@ def _annex(
         if j is not None and _annex_title(probe(lines[j]), g) and not match_heading(probe(lines[j]), g, ctx.active):
             title, title_line = probe(lines[j]), j
     kind = "notes" if title.rstrip(":：") in g.note_titles else "annex"
-    value = numeral_value(m["n"].translate(_FULL_DIGITS)) if m["n"] else 0
+    value = numeral_value(m["n"]) if m["n"] else 0  # full-width digits too (str.isdigit, int)
     return Annex(kind, label.replace(" ", "").replace("\u3000", ""), value, title), title_line
 
 
 _ANNEX_LINE = 70  # the longest line that starts an attachment by its label or its title
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _annex_title(text: str, g: Grammar) -> bool:

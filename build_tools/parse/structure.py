@@ -146,12 +146,7 @@ def _check_skip(parent: _Open, child: _Open, warnings: list[Notice]) -> None:
 
 def _section_id(parent: _Open | None, prefix: str, value: int, position: int, used: set[str]) -> str:
     base = f"{parent.id}-{value or position + 1}" if parent else f"{prefix}-{value or position + 1}"
-    unique, n = base, 1
-    while unique in used:  # a repeated or skipped number must not repeat an id
-        n += 1
-        unique = f"{base}-{n}"
-    used.add(unique)
-    return unique
+    return _unique(base, used)  # a repeated or skipped number must not repeat an id
 
 
 def _owner(box: _Container, preamble: list[Block]) -> tuple[str, list[Block]]:
@@ -169,10 +164,10 @@ def _block(raw: RawBlock, owner: str, ids: _Ids, g: Grammar, notes: bool) -> Blo
         return Table(f"{owner}-t{_count(ids, owner, 'table')}", raw.rows, raw.line)
     if notes and raw.note:
         pid = f"note-{raw.note}" if f"note-{raw.note}" not in ids.used else f"{owner}-note-{raw.note}"
-        pid = _unique(pid, ids)
+        pid = _unique(pid, ids.used)
     elif raw.article:
         prefix = "" if owner == "preamble" or owner.startswith("part-") else f"{owner.split('-part-')[0]}-"
-        pid = _unique(f"{prefix}article-{raw.article}", ids)
+        pid = _unique(f"{prefix}article-{raw.article}", ids.used)
         ids.article = pid
         ids.counts[pid, "paragraph"] = 1
     elif ids.article:
@@ -187,12 +182,13 @@ def _count(ids: _Ids, owner: str, kind: str) -> int:
     return k
 
 
-def _unique(base: str, ids: _Ids) -> str:
+def _unique(base: str, used: set[str]) -> str:
+    """base, else base-2, base-3 …: the first id not yet used (and now used)."""
     unique, n = base, 1
-    while unique in ids.used:
+    while unique in used:
         n += 1
         unique = f"{base}-{n}"
-    ids.used.add(unique)
+    used.add(unique)
     return unique
 
 

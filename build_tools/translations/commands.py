@@ -16,6 +16,7 @@ from ..conversion import convert_file
 from ..errors import ReportError
 from ..glossary import Glossary
 from ..model import Report
+from ..seeds import report_files
 from ..sitefiles import write_if_changed
 from . import catalogue, terms
 from .status import Status, line, status
@@ -40,9 +41,8 @@ def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
     """The named reports (seeds/NAME.txt, or a slug), or every report with a catalogue."""
     root = root.resolve()
     store = ConversionCache(root / CACHE)
-    seeds = sorted((root / "seeds").glob("*.txt"))
     found: list[Catalogue] = []
-    for seed in seeds:
+    for seed in report_files(root / "seeds"):
         report = convert_file(seed, root, store)["zh-Hans"]
         path = catalogue.catalogue_path(root, report.slug)
         if names is None and not path.is_file():
@@ -62,11 +62,12 @@ def catalogues(root: Path, names: list[str] | None = None) -> list[Catalogue]:
 def update(root: Path, names: list[str] | None) -> list[str]:
     """Make or refresh catalogues; one line per catalogue saying what changed."""
     out = []
-    if names is None and not catalogues(root):
-        slugs = ", ".join(p.stem for p in sorted((root / "seeds").glob("*.txt")))
+    found = catalogues(root, names)
+    if names is None and not found:
+        slugs = ", ".join(p.stem for p in report_files(root / "seeds"))
         folder = f"{catalogue.FOLDER}/{catalogue.LANG}/"
         return [f"no catalogue in {folder} yet: start one with `translations update NAME` ({slugs})"]
-    for c in catalogues(root, names):
+    for c in found:
         old = catalogue.read(c.path, c.shown) if c.path.is_file() else None
         hint = partial(terms.hint, c.glossary)
         po, changes = catalogue.update(old, c.units(), c.report.slug, c.seed, lambda u, hint=hint: hint(u.text))
